@@ -1,0 +1,136 @@
+import type { ConfigFile, Line, Section, Severity } from '../parser/ast.js';
+
+export type { Severity };
+
+/** A text edit against the original source: replace [start, end) with text. */
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** `safe` is applied by --fix, `unsafe` only with --unsafe-fixes, `display-only` never. */
+export type Applicability = 'safe' | 'unsafe' | 'display-only';
+
+export interface Fix {
+  description: string;
+  applicability: Applicability;
+  edits: Edit[];
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  fix?: Fix;
+}
+
+/** The HAProxy versions a config can target. */
+export type TargetVersion = '2.6' | '2.8' | '3.0' | '3.2' | '3.4';
+export const TARGET_VERSIONS: readonly TargetVersion[] = ['2.6', '2.8', '3.0', '3.2', '3.4'];
+/** the newest LTS */
+export const DEFAULT_TARGET_VERSION: TargetVersion = '3.2';
+
+export interface RuleDocs {
+  /** what the rule does */
+  what: string;
+  /** why it matters */
+  why: string;
+  /** a bad example (haproxy.cfg text) */
+  bad: string;
+  /** the same, written right */
+  good: string;
+  /** what the fix does and how safe it is */
+  fixSafety?: string;
+}
+
+/** One option of a rule, validated when the configuration is loaded. */
+export interface RuleOptionSpec {
+  type: 'string' | 'number' | 'boolean' | 'string[]';
+  description: string;
+  enum?: readonly string[];
+  default?: unknown;
+}
+
+export type RuleOptions = Record<string, unknown>;
+
+/** What a rule's check receives. */
+export interface RuleContext {
+  file: ConfigFile;
+  options: RuleOptions;
+  /** the application stack for a section (from config, CLI or an inline `# haproxy-lint app=…` comment) */
+  appFor(section: Section | undefined): string | undefined;
+  targetVersion: TargetVersion;
+  /** report a finding; range defaults to the whole line content */
+  report(finding: ReportInput): void;
+}
+
+export interface ReportInput {
+  message: string;
+  start: number;
+  end: number;
+  /** overrides the configured severity for this finding (e.g. info when nothing is declared) */
+  severity?: Severity;
+  fix?: Fix;
+}
+
+export interface Rule {
+  id: string;
+  description: string;
+  severity: Severity;
+  /** the best applicability this rule's fixes can have; 'none' when it never fixes */
+  fixable: 'safe' | 'unsafe' | 'display-only' | 'none';
+  /** a group for --select/--ignore (e.g. `healthcheck`, `syntax`, `keywords`, `security`) */
+  group: string;
+  docs: RuleDocs;
+  options?: Record<string, RuleOptionSpec>;
+  /** absent for the rules the engine itself reports (suppression comments) */
+  check?(context: RuleContext): void;
+}
+
+export type RuleSetting = Severity | 'off';
+
+export interface LintOptions {
+  /** per-rule severity override or 'off'; options per rule */
+  rules?: Record<string, RuleSetting | [RuleSetting, RuleOptions]>;
+  /** only these rule ids or groups (default: all) */
+  select?: string[];
+  /** drop these rule ids or groups */
+  ignore?: string[];
+  /** application stack for every backend, e.g. 'django' */
+  app?: string;
+  /** per-backend application stack, by backend name */
+  appByBackend?: Record<string, string>;
+  targetVersion?: TargetVersion;
+}
+
+export interface FixOptions extends LintOptions {
+  unsafeFixes?: boolean;
+  /** bound on fix passes */
+  maxPasses?: number;
+}
+
+export interface LintResult {
+  file: ConfigFile;
+  findings: Finding[];
+}
+
+export interface FixResult {
+  /** the fixed text (same as input when nothing changed) */
+  output: string;
+  changed: boolean;
+  /** fix passes run */
+  passes: number;
+  /** findings on the final text */
+  findings: Finding[];
+  /** the findings whose fixes were applied, in the pass that applied them */
+  applied: Finding[];
+}
+
+export type { Line, Section, ConfigFile };

@@ -1,0 +1,182 @@
+import type { Comment, ConfigFile, EnvRef, Line, Position, Section, SectionKind, SyntaxError, Word } from './ast.js';
+import { Blank, Comment as CommentToken, CrTail, Word as WordToken } from './lexer.js';
+import { tokenize } from './lexer.js';
+import { parseLines, type RawLine } from './line-parser.js';
+import { decodeWord } from './word.js';
+import { keywordShape, NAMED_SECTIONS, SECTION_KINDS } from './keyword-shape.js';
+import { checkConditionals } from './conditionals.js';
+import { syntaxError } from './syntax-error.js';
+
+/** HAProxy's MAX_LINE_ARGS: the 65th word is a fatal error. */
+const MAX_WORDS = 64;
+const PROXY_NAME = /^[A-Za-z0-9._:-]+$/;
+
+/**
+ * Parses haproxy.cfg text into a lossless tree. Never throws: whatever HAProxy would refuse is
+ * returned in `syntaxErrors`, and the rest of the file still parses.
+ */
+export function parseConfig(text: string): ConfigFile {
+  const bomLength = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  // the BOM is lexed as a blank so it never glues onto the first word; offsets are unchanged
+  const lexText = bomLength ? ' ' + text.slice(1) : text;
+  const rawLines = parseLines(tokenize(lexText));
+
+  const lineStarts: number[] = [];
+  const errors: SyntaxError[] = [];
+  const lines: Line[] = [];
+  let offset = 0;
+  for (let i = 0; i < rawLines.length; i++) {
+    lineStarts.push(offset);
+    const line = buildLine(text, rawLines[i]!, i + 1, offset, bomLength, errors);
+    lines.push(line);
+    offset = line.end;
+  }
+  const positionAt = (at: number): Position => positionFromStarts(lineStarts, at);
+
+  reportLineProblems(text, lines, errors);
+  checkConditionals(lines, errors);
+  const { prologue, sections } = groupSections(lines, errors);
+  errors.sort((a, b) => a.start - b.start);
+  return { text, bomLength, prologue, sections, lines, syntaxErrors: errors, positionAt };
+}
+
+function buildLine(text: string, raw: RawLine, lineNumber: number, lineStart: number, bomLength: number, errors: SyntaxError[]): Line {
+  const words: Word[] = [];
+  let comment: Comment | undefined;
+  let ignoredTail: { start: number; end: number } | undefined;
+  let indent = { start: lineStart, end: lineStart };
+  const tokens = raw.tokens;
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t]!;
+    const start = token.startOffset;
+    const end = start + token.image.length;
+    const type = token.tokenType;
+    if (type === WordToken) {
+      words.push(buildWord(text.slice(start, end), start, lineNumber, lineStart, errors));
+    } else if (type === Blank) {
+      if (t === 0) indent = { start: Math.max(start, lineNumber === 1 ? bomLength : 0), end };
+    } else if (type === CommentToken) {
+      comment = { start, end, text: token.image };
+    } else {
+      ignoredTail = { start, end };
+      if (type === CrTail) {
+        errors.push(syntaxError('syntax/bare-cr', 'a carriage return in the middle of a line ends it for HAProxy: the rest of the line is ignored', start, end, lineNumber, start - lineStart + 1, false));
+      } else {
+        errors.push(syntaxError('syntax/nul-byte', 'stray NUL character: HAProxy truncates this line and stops reading the file', start, end, lineNumber, start - lineStart + 1, true));
+      }
+    }
+  }
+  const newline = raw.newline;
+  const contentEnd = newline ? newline.startOffset : tokens.length ? tokens[tokens.length - 1]!.startOffset + tokens[tokens.length - 1]!.image.length : lineStart;
+  const end = newline ? newline.startOffset + newline.image.length : contentEnd;
+  const shape = keywordShape(words.map((w) => w.value));
+  const kind = words.length === 0 ? (comment ? 'comment' : 'blank') : lineKind(words[0]!);
+  return {
+    start: lineStart, end, line: lineNumber, kind, indent, words,
+    keyword: kind === 'keyword' ? shape.keyword : words[0]?.value ?? '',
+    keywordWordCount: kind === 'keyword' ? Math.min(shape.keywordWordCount, words.length) : Math.min(1, words.length),
+    modifier: kind === 'keyword' ? shape.modifier : undefined,
+    args: kind === 'keyword' ? words.slice(shape.keywordWordCount) : words.slice(1),
+    comment, ignoredTail,
+    eol: (newline?.image ?? '') as Line['eol'],
+    contentEnd, condDepth: 0,
+  };
+}
+
+function lineKind(first: Word): Line['kind'] {
+  if (SECTION_KINDS.has(first.value as SectionKind)) return 'section';
+  if (first.raw.startsWith('.')) return 'directive';
+  if (first.raw.startsWith('[')) return 'scope';
+  return 'keyword';
+}
+
+function buildWord(raw: string, start: number, lineNumber: number, lineStart: number, errors: SyntaxError[]): Word {
+  const decoded = decodeWord(raw);
+  for (const problem of decoded.problems) {
+    const at = start + problem.offset;
+    errors.push(syntaxError(problem.code, problem.message, at, start + problem.end, lineNumber, at - lineStart + 1, true));
+  }
+  const envRefs: EnvRef[] = decoded.envRefs.map((ref) => ({ ...ref, start: start + ref.start, end: start + ref.end }));
+  return { start, end: start + raw.length, raw, value: decoded.value, quoting: decoded.quoting, envRefs, line: lineNumber, column: start - lineStart + 1 };
+}
+
+function reportLineProblems(text: string, lines: Line[], errors: SyntaxError[]): void {
+  for (const line of lines) {
+    if (line.words.length > MAX_WORDS) {
+      const extra = line.words[MAX_WORDS]!;
+      errors.push(syntaxError('syntax/too-many-words', `too many words (${line.words.length}): HAProxy accepts at most ${MAX_WORDS} per line`, extra.start, line.contentEnd, line.line, extra.column, true));
+    }
+    const emptyIndex = line.words.findIndex((w, i) => i > 0 && w.value === '' && w.envRefs.length === 0);
+    if (emptyIndex > 0 && emptyIndex < line.words.length - 1) {
+      const empty = line.words[emptyIndex]!;
+      errors.push(syntaxError('syntax/empty-argument', 'an empty argument ends the argument list: the words after it are ignored (and refused since HAProxy 3.2)', empty.start, line.contentEnd, line.line, empty.column, false));
+    }
+  }
+  const last = lines[lines.length - 1];
+  if (last && last.eol === '' && text.length > 0) {
+    errors.push(syntaxError('syntax/missing-final-newline', 'missing LF on last line: HAProxy 2.6+ refuses the file ("file might have been truncated")', last.contentEnd, last.contentEnd, last.line, last.contentEnd - last.start + 1, true));
+  }
+}
+
+function groupSections(lines: Line[], errors: SyntaxError[]): { prologue: Line[]; sections: Section[] } {
+  const prologue: Line[] = [];
+  const sections: Section[] = [];
+  let current: Section | undefined;
+  for (const line of lines) {
+    if (line.kind === 'section') {
+      current = sectionFromHeader(line, errors);
+      sections.push(current);
+      continue;
+    }
+    if (current) {
+      current.lines.push(line);
+      current.end = line.end;
+    } else {
+      prologue.push(line);
+      if (line.kind === 'keyword') {
+        const first = line.words[0]!;
+        errors.push(syntaxError('syntax/out-of-section', `unknown keyword '${first.value}' out of section: a file must start with a section such as 'global' or 'defaults'`, first.start, first.end, line.line, first.column, true));
+      }
+    }
+  }
+  return { prologue, sections };
+}
+
+function sectionFromHeader(header: Line, errors: SyntaxError[]): Section {
+  const kind = header.words[0]!.value as SectionKind;
+  const args = header.words.slice(1);
+  const section: Section = { kind, header, lines: [], start: header.start, end: header.end };
+  const err = (word: Word, code: string, message: string) =>
+    errors.push(syntaxError(code, message, word.start, word.end, header.line, word.column, true));
+  if (kind === 'defaults' || kind === 'frontend' || kind === 'backend' || kind === 'listen') {
+    let i = 0;
+    if (kind !== 'defaults' || (args[0] && args[0].value !== 'from')) section.name = args[i++];
+    if (args[i]?.value === 'from') {
+      section.from = args[i + 1];
+      if (!section.from) err(args[i]!, 'syntax/section-header', `'from' needs the name of a defaults section`);
+      i += 2;
+    }
+    if (kind !== 'defaults' && !section.name) err(header.words[0]!, 'syntax/section-header', `'${kind}' needs a name`);
+    if (section.name && !PROXY_NAME.test(section.name.value)) err(section.name, 'syntax/section-header', `invalid character in ${kind} name '${section.name.value}' (allowed: letters, digits, '.', '_', ':', '-')`);
+    if (args[i]) err(args[i]!, 'syntax/section-header', `unexpected argument '${args[i]!.value}' in '${kind}' header (only '${kind} <name> [from <defaults>]')`);
+  } else if (NAMED_SECTIONS.has(kind)) {
+    section.name = args[0];
+    if (!section.name && kind !== 'crt-store') err(header.words[0]!, 'syntax/section-header', `'${kind}' needs a name`);
+  } else if (kind === 'global' && args[0]) {
+    err(args[0], 'syntax/section-header', `'global' cannot handle unexpected argument '${args[0].value}'`);
+  }
+  return section;
+}
+
+
+function positionFromStarts(lineStarts: number[], offset: number): Position {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  if (high < 0) return { offset, line: 1, column: offset + 1 };
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lineStarts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { offset, line: low + 1, column: offset - lineStarts[low]! + 1 };
+}

@@ -1,0 +1,38 @@
+import { describe, expect, test } from 'vitest';
+import { fix, lint, parseConfig, RULES } from '../src/index.js';
+import { isApplicable } from '../src/engine/fix.js';
+import { loadRuleFixtures } from './helpers/fixtures.js';
+
+const fixtures = loadRuleFixtures();
+
+describe('rule fixtures', () => {
+  test('every rule has fixtures with findings and fixed output', () => {
+    const covered = new Set(fixtures.filter((f) => f.expected.length > 0).map((f) => f.ruleDir));
+    const missing = RULES.map((r) => r.id).filter((id) => !covered.has(id));
+    expect(missing).toEqual([]);
+  });
+
+  for (const fixture of fixtures) {
+    describe(`${fixture.ruleDir}/${fixture.name}`, () => {
+      test('reports exactly the marked findings', () => {
+        const found = lint(fixture.text, fixture.options).findings.map((f) => `${f.line}:${f.ruleId}`).sort();
+        expect(found).toEqual(fixture.expected);
+      });
+
+      test('fixes to the .fixed.cfg text', () => {
+        expect(fixture.fixed, `${fixture.fixedPath} is missing`).toBeDefined();
+        expect(fix(fixture.text, fixture.options).output).toBe(fixture.fixed);
+      });
+
+      test('the fixed text parses, leaves no applicable fix, and fixing again changes nothing', () => {
+        const fixed = fixture.fixed ?? '';
+        const before = parseConfig(fixture.text).syntaxErrors.filter((e) => e.fatal && e.code !== 'syntax/missing-final-newline').length;
+        const after = parseConfig(fixed).syntaxErrors.filter((e) => e.fatal).length;
+        expect(after).toBeLessThanOrEqual(before);
+        const left = lint(fixed, fixture.options).findings.filter((f) => isApplicable(f, fixture.options.unsafeFixes === true));
+        expect(left.map((f) => `${f.line}:${f.ruleId}`)).toEqual([]);
+        expect(fix(fixed, fixture.options).output).toBe(fixed);
+      });
+    });
+  }
+});
