@@ -19,22 +19,24 @@ export interface KeywordShape {
   modifier?: 'no' | 'default';
 }
 
-export function keywordShape(values: readonly string[]): KeywordShape {
+export function keywordShape(words: readonly { value: string }[]): KeywordShape {
   let index = 0;
   let modifier: 'no' | 'default' | undefined;
-  if (values.length > 1 && MODIFIERS.has(values[0]!)) {
-    modifier = values[0] as 'no' | 'default';
+  const length = words.length;
+  const value = (i: number) => words[i]?.value;
+  if (length > 1 && MODIFIERS.has(value(0)!)) {
+    modifier = value(0) as 'no' | 'default';
     index = 1;
   }
-  const first = values[index] ?? '';
-  let words = 1;
-  if (FAMILIES_WITH_ONE_SUBWORD.has(first) && values.length > index + 1) words = 2;
-  else if (first === 'capture' && values.length > index + 1) {
-    const kind = values[index + 1];
-    words = (kind === 'request' || kind === 'response') && values[index + 2] === 'header' ? 3 : 2;
+  const first = value(index) ?? '';
+  let count = 1;
+  if (FAMILIES_WITH_ONE_SUBWORD.has(first) && length > index + 1) count = 2;
+  else if (first === 'capture' && length > index + 1) {
+    const kind = value(index + 1);
+    count = (kind === 'request' || kind === 'response') && value(index + 2) === 'header' ? 3 : 2;
   }
-  // tcp-request inspect-delay takes a plain argument; the layer forms take an action argument
-  return { keyword: values.slice(index, index + words).join(' '), keywordWordCount: index + words, modifier };
+  const keyword = count === 1 ? first : count === 2 ? `${first} ${value(index + 1)}` : `${first} ${value(index + 1)} ${value(index + 2)}`;
+  return { keyword, keywordWordCount: index + count, modifier };
 }
 
 /** Every section keyword HAProxy has registered in 2.6 → 3.x (which version has which is a rule's business). */

@@ -12,22 +12,21 @@ export const Newline = createToken({ name: 'Newline', pattern: /\r?\n/, line_bre
 export const CrTail = createToken({ name: 'CrTail', pattern: /\r[^\n]*/ });
 /** A NUL byte truncates the line; HAProxy then stops reading the file. */
 export const NulTail = createToken({ name: 'NulTail', pattern: /\0[^\n]*/ });
-/** Blanks that separate words: SP, TAB, VT, FF (isspace() in the C locale, minus CR/LF). */
-export const Blank = createToken({ name: 'Blank', pattern: /[ \t\v\f]+/ });
 /** `#` outside quotes starts a comment anywhere, even in the middle of a word. */
 export const Comment = createToken({ name: 'Comment', pattern: /#[^\r\n\0]*/ });
 /**
- * One word: glued pieces of unquoted text, backslash escapes, "double" and 'single' quoted
- * strings. An unterminated quote runs to the end of the line (reported when the word is decoded).
- * A backslash only protects the next character from splitting when that is one of ` #'"\`.
+ * The words and blanks of a line up to a comment or the end of line: unquoted text, backslash
+ * escapes, "double" and 'single' quoted strings (an unterminated quote runs to the end of the
+ * line). A backslash always takes the next character with it here, so `\#` and `\"` never start a
+ * comment or a quote. Words are split inside this token by `splitWords` (one token per line keeps
+ * the lexer fast; words are cheap to find once comments and line ends are known).
  */
-export const Word = createToken({
-  name: 'Word',
-  pattern:
-    /(?:[^ \t\v\f\r\n\0#"'\\]+|\\[ #'"\\]?|"(?:[^"\\\r\n\0]|\\[^\r\n\0])*"?|'[^'\r\n\0]*'?)+/,
+export const Content = createToken({
+  name: 'Content',
+  pattern: /(?:[^\r\n\0#"'\\]+|\\[^\r\n\0]?|"(?:[^"\\\r\n\0]|\\[^\r\n\0])*"?|'[^'\r\n\0]*'?)+/,
 });
 
-export const allTokens = [Newline, CrTail, NulTail, Blank, Comment, Word];
+export const allTokens = [Newline, CrTail, NulTail, Comment, Content];
 
 /** Built once: chevrotain lexers are expensive to construct and cheap to reuse. */
 export const configLexer = new Lexer(allTokens, {
@@ -38,4 +37,49 @@ export const configLexer = new Lexer(allTokens, {
 
 export function tokenize(text: string): IToken[] {
   return configLexer.tokenize(text).tokens;
+}
+
+const SPACE = 32, TAB = 9, VT = 11, FF = 12, BACKSLASH = 92, DQUOTE = 34, SQUOTE = 39;
+
+/** Blanks that separate words: SP, TAB, VT, FF (isspace() in the C locale, minus CR/LF). */
+function isBlank(code: number): boolean {
+  return code === SPACE || code === TAB || code === VT || code === FF;
+}
+
+/**
+ * Finds the words of a Content token spanning [from, to) of `text`, calling `onWord` with absolute
+ * offsets; returns where the leading blanks end. A word is glued unquoted text, escapes and quoted
+ * strings; only backslash-SPACE protects a blank (backslash-TAB is not an escape in HAProxy), and
+ * inside "…" a backslash takes the next character with it. A char loop rather than a regex per
+ * word: this runs for every word of every file.
+ */
+export function splitWords(text: string, from: number, to: number, onWord: (start: number, end: number) => void): number {
+  let at = from;
+  while (at < to && isBlank(text.charCodeAt(at))) at++;
+  const indentEnd = at;
+  while (at < to) {
+    const start = at;
+    while (at < to) {
+      const code = text.charCodeAt(at);
+      if (isBlank(code)) break;
+      if (code === BACKSLASH) {
+        at += at + 1 < to && text.charCodeAt(at + 1) !== TAB && text.charCodeAt(at + 1) !== VT && text.charCodeAt(at + 1) !== FF ? 2 : 1;
+      } else if (code === DQUOTE) {
+        at++;
+        while (at < to) {
+          const inner = text.charCodeAt(at);
+          if (inner === DQUOTE) break;
+          at += inner === BACKSLASH ? 2 : 1;
+        }
+        at = Math.min(at + 1, to);
+      } else if (code === SQUOTE) {
+        at++;
+        while (at < to && text.charCodeAt(at) !== SQUOTE) at++;
+        at = Math.min(at + 1, to);
+      } else at++;
+    }
+    onWord(start, at);
+    while (at < to && isBlank(text.charCodeAt(at))) at++;
+  }
+  return indentEnd;
 }

@@ -1,5 +1,5 @@
 import { EmbeddedActionsParser, type IToken } from 'chevrotain';
-import { allTokens, Blank, Comment, CrTail, Newline, NulTail, Word } from './lexer.js';
+import { allTokens, Comment, Content, CrTail, Newline, NulTail } from './lexer.js';
 
 /** The tokens of one physical line, in order, and its terminator when it has one. */
 export interface RawLine {
@@ -8,8 +8,11 @@ export interface RawLine {
 }
 
 /**
- * Groups tokens into physical lines. The grammar accepts every token sequence, so it never
- * reports an error: everything HAProxy would refuse is found later, when lines are interpreted.
+ * Groups tokens into physical lines:
+ *   file := ( Content | Comment | CrTail | NulTail | Newline )*
+ * where a Newline closes the current line. The grammar accepts every token sequence, so it never
+ * reports an error: what HAProxy would refuse is found later, when lines are interpreted. One flat
+ * rule rather than a sub-rule per line, because chevrotain's rule invocations dominate the cost.
  */
 class LineParser extends EmbeddedActionsParser {
   constructor() {
@@ -19,31 +22,28 @@ class LineParser extends EmbeddedActionsParser {
 
   public file = this.RULE('file', (): RawLine[] => {
     const lines: RawLine[] = [];
+    let current: IToken[] = [];
     this.MANY(() => {
-      const line = this.SUBRULE(this.line);
-      // chevrotain may enter a possibly-empty rule once more at end of input
-      this.ACTION(() => {
-        if (line.tokens.length > 0 || line.newline) lines.push(line);
-      });
+      this.OR([
+        { ALT: () => { current.push(this.CONSUME(Content)); } },
+        { ALT: () => { current.push(this.CONSUME(Comment)); } },
+        { ALT: () => { current.push(this.CONSUME(CrTail)); } },
+        { ALT: () => { current.push(this.CONSUME(NulTail)); } },
+        {
+          ALT: () => {
+            const newline = this.CONSUME(Newline);
+            this.ACTION(() => {
+              lines.push({ tokens: current, newline });
+              current = [];
+            });
+          },
+        },
+      ]);
+    });
+    this.ACTION(() => {
+      if (current.length > 0) lines.push({ tokens: current });
     });
     return lines;
-  });
-
-  public line = this.RULE('line', (): RawLine => {
-    const tokens: IToken[] = [];
-    this.MANY(() => {
-      tokens.push(
-        this.OR([
-          { ALT: () => this.CONSUME(Word) },
-          { ALT: () => this.CONSUME(Blank) },
-          { ALT: () => this.CONSUME(Comment) },
-          { ALT: () => this.CONSUME(CrTail) },
-          { ALT: () => this.CONSUME(NulTail) },
-        ]),
-      );
-    });
-    const newline = this.OPTION(() => this.CONSUME(Newline));
-    return { tokens, newline };
   });
 }
 

@@ -1,6 +1,5 @@
 import type { Comment, ConfigFile, EnvRef, Line, Position, Section, SectionKind, SyntaxError, Word } from './ast.js';
-import { Blank, Comment as CommentToken, CrTail, Word as WordToken } from './lexer.js';
-import { tokenize } from './lexer.js';
+import { Comment as CommentToken, Content, CrTail, splitWords, tokenize } from './lexer.js';
 import { parseLines, type RawLine } from './line-parser.js';
 import { decodeWord } from './word.js';
 import { keywordShape, NAMED_SECTIONS, SECTION_KINDS } from './keyword-shape.js';
@@ -10,6 +9,7 @@ import { syntaxError } from './syntax-error.js';
 /** HAProxy's MAX_LINE_ARGS: the 65th word is a fatal error. */
 const MAX_WORDS = 64;
 const PROXY_NAME = /^[A-Za-z0-9._:-]+$/;
+const NO_ENV_REFS: EnvRef[] = Object.freeze([]) as unknown as EnvRef[];
 
 /**
  * Parses haproxy.cfg text into a lossless tree. Never throws: whatever HAProxy would refuse is
@@ -27,7 +27,7 @@ export function parseConfig(text: string): ConfigFile {
   let offset = 0;
   for (let i = 0; i < rawLines.length; i++) {
     lineStarts.push(offset);
-    const line = buildLine(text, rawLines[i]!, i + 1, offset, bomLength, errors);
+    const line = buildLine(text, lexText, rawLines[i]!, i + 1, offset, bomLength, errors);
     lines.push(line);
     offset = line.end;
   }
@@ -40,7 +40,7 @@ export function parseConfig(text: string): ConfigFile {
   return { text, bomLength, prologue, sections, lines, syntaxErrors: errors, positionAt };
 }
 
-function buildLine(text: string, raw: RawLine, lineNumber: number, lineStart: number, bomLength: number, errors: SyntaxError[]): Line {
+function buildLine(text: string, lexText: string, raw: RawLine, lineNumber: number, lineStart: number, bomLength: number, errors: SyntaxError[]): Line {
   const words: Word[] = [];
   let comment: Comment | undefined;
   let ignoredTail: { start: number; end: number } | undefined;
@@ -51,10 +51,11 @@ function buildLine(text: string, raw: RawLine, lineNumber: number, lineStart: nu
     const start = token.startOffset;
     const end = start + token.image.length;
     const type = token.tokenType;
-    if (type === WordToken) {
-      words.push(buildWord(text.slice(start, end), start, lineNumber, lineStart, errors));
-    } else if (type === Blank) {
-      if (t === 0) indent = { start: Math.max(start, lineNumber === 1 ? bomLength : 0), end };
+    if (type === Content) {
+      const indentEnd = splitWords(lexText, start, end, (from, to) => {
+        words.push(buildWord(text.slice(from, to), from, lineNumber, lineStart, errors));
+      });
+      if (t === 0 && indentEnd > start) indent = { start: Math.max(start, lineNumber === 1 ? bomLength : 0), end: indentEnd };
     } else if (type === CommentToken) {
       comment = { start, end, text: token.image };
     } else {
@@ -69,7 +70,7 @@ function buildLine(text: string, raw: RawLine, lineNumber: number, lineStart: nu
   const newline = raw.newline;
   const contentEnd = newline ? newline.startOffset : tokens.length ? tokens[tokens.length - 1]!.startOffset + tokens[tokens.length - 1]!.image.length : lineStart;
   const end = newline ? newline.startOffset + newline.image.length : contentEnd;
-  const shape = keywordShape(words.map((w) => w.value));
+  const shape = keywordShape(words);
   const kind = words.length === 0 ? (comment ? 'comment' : 'blank') : lineKind(words[0]!);
   return {
     start: lineStart, end, line: lineNumber, kind, indent, words,
@@ -96,7 +97,7 @@ function buildWord(raw: string, start: number, lineNumber: number, lineStart: nu
     const at = start + problem.offset;
     errors.push(syntaxError(problem.code, problem.message, at, start + problem.end, lineNumber, at - lineStart + 1, true));
   }
-  const envRefs: EnvRef[] = decoded.envRefs.map((ref) => ({ ...ref, start: start + ref.start, end: start + ref.end }));
+  const envRefs: EnvRef[] = decoded.envRefs.length === 0 ? NO_ENV_REFS : decoded.envRefs.map((ref) => ({ ...ref, start: start + ref.start, end: start + ref.end }));
   return { start, end: start + raw.length, raw, value: decoded.value, quoting: decoded.quoting, envRefs, line: lineNumber, column: start - lineStart + 1 };
 }
 
@@ -158,7 +159,12 @@ function sectionFromHeader(header: Line, errors: SyntaxError[]): Section {
     }
     if (kind !== 'defaults' && !section.name) err(header.words[0]!, 'syntax/section-header', `'${kind}' needs a name`);
     if (section.name && !PROXY_NAME.test(section.name.value)) err(section.name, 'syntax/section-header', `invalid character in ${kind} name '${section.name.value}' (allowed: letters, digits, '.', '_', ':', '-')`);
-    if (args[i]) err(args[i]!, 'syntax/section-header', `unexpected argument '${args[i]!.value}' in '${kind}' header (only '${kind} <name> [from <defaults>]')`);
+    if (args[i]) {
+      const listening = kind !== 'defaults' && kind !== 'backend' && /:\d|^\*|^:/.test(args[i]!.value);
+      err(args[i]!, 'syntax/section-header', listening
+        ? `listening addresses are not allowed on the '${kind}' line since HAProxy 1.x: please use the 'bind' keyword for '${args[i]!.value}'`
+        : `unexpected argument '${args[i]!.value}' in '${kind}' header (only '${kind} <name> [from <defaults>]')`);
+    }
   } else if (NAMED_SECTIONS.has(kind)) {
     section.name = args[0];
     if (!section.name && kind !== 'crt-store') err(header.words[0]!, 'syntax/section-header', `'${kind}' needs a name`);

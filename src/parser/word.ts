@@ -91,7 +91,7 @@ export function decodeWord(raw: string): DecodedWord {
       i++;
       continue;
     }
-    if (c === "'") {
+    if (c === "'" && quote === '') {
       quote = "'";
       quoteStart = i;
       styles.add('single');
