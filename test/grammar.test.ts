@@ -224,3 +224,13 @@ describe('2.6.12 binary dump cross-check', () => {
     for (const k of ['clitimeout', 'contimeout', 'srvtimeout']) expect(removedKeyword(k)).toBeDefined();
   });
 });
+
+describe('syntax diagrams', () => {
+  it('grammar/syntax-diagrams.html matches the chevrotain grammar (npm run grammar regenerates it)', async () => {
+    const { syntaxDiagramsHtml } = await import('../src/grammar/syntax-diagrams.js');
+    const { readFileSync } = await import('node:fs');
+    const committed = readFileSync(new URL('../grammar/syntax-diagrams.html', import.meta.url), 'utf8');
+    expect(committed).toBe(syntaxDiagramsHtml());
+    expect(committed).toContain('Content');
+  });
+});

@@ -17,6 +17,7 @@ import { flattenRemoved } from './gen/removed.js';
 import { parseKeywordDump } from './gen/dump.js';
 import { crossCheck } from './gen/crosscheck.js';
 import { stableJson } from './gen/json.js';
+import { syntaxDiagramsHtml } from './syntax-diagrams.js';
 import type { FamiliesFile, OptionsFile, SamplesFile, SectionsFile } from './types.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -122,6 +123,8 @@ function main(): void {
     writeFileSync(join(DATA_DIR, name), content);
     console.log(`grammar/data/${name}  ${(content.length / 1024).toFixed(0)} KiB`);
   }
+  writeFileSync(join(REPO_ROOT, 'grammar', 'syntax-diagrams.html'), syntaxDiagramsHtml());
+  console.log('grammar/syntax-diagrams.html');
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main();

@@ -48,20 +48,23 @@ function isBlank(code: number): boolean {
 
 /**
  * Finds the words of a Content token spanning [from, to) of `text`, calling `onWord` with absolute
- * offsets; returns where the leading blanks end. A word is glued unquoted text, escapes and quoted
+ * offsets and whether the word is plain (no escape, no quote: its value is its text); returns
+ * where the leading blanks end. A word is glued unquoted text, escapes and quoted
  * strings; only backslash-SPACE protects a blank (backslash-TAB is not an escape in HAProxy), and
  * inside "…" a backslash takes the next character with it. A char loop rather than a regex per
  * word: this runs for every word of every file.
  */
-export function splitWords(text: string, from: number, to: number, onWord: (start: number, end: number) => void): number {
+export function splitWords(text: string, from: number, to: number, onWord: (start: number, end: number, plain: boolean) => void): number {
   let at = from;
   while (at < to && isBlank(text.charCodeAt(at))) at++;
   const indentEnd = at;
   while (at < to) {
     const start = at;
+    let plain = true;
     while (at < to) {
       const code = text.charCodeAt(at);
       if (isBlank(code)) break;
+      if (code === BACKSLASH || code === DQUOTE || code === SQUOTE) plain = false;
       if (code === BACKSLASH) {
         at += at + 1 < to && text.charCodeAt(at + 1) !== TAB && text.charCodeAt(at + 1) !== VT && text.charCodeAt(at + 1) !== FF ? 2 : 1;
       } else if (code === DQUOTE) {
@@ -78,7 +81,7 @@ export function splitWords(text: string, from: number, to: number, onWord: (star
         at = Math.min(at + 1, to);
       } else at++;
     }
-    onWord(start, at);
+    onWord(start, at, plain);
     while (at < to && isBlank(text.charCodeAt(at))) at++;
   }
   return indentEnd;

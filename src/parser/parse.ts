@@ -52,8 +52,9 @@ function buildLine(text: string, lexText: string, raw: RawLine, lineNumber: numb
     const end = start + token.image.length;
     const type = token.tokenType;
     if (type === Content) {
-      const indentEnd = splitWords(lexText, start, end, (from, to) => {
-        words.push(buildWord(text.slice(from, to), from, lineNumber, lineStart, errors));
+      const indentEnd = splitWords(lexText, start, end, (from, to, plain) => {
+        const raw = text.slice(from, to);
+        words.push(plain ? plainWord(raw, from, lineNumber, lineStart) : buildWord(raw, from, lineNumber, lineStart, errors));
       });
       if (t === 0 && indentEnd > start) indent = { start: Math.max(start, lineNumber === 1 ? bomLength : 0), end: indentEnd };
     } else if (type === CommentToken) {
@@ -89,6 +90,11 @@ function lineKind(first: Word): Line['kind'] {
   if (first.raw.startsWith('.')) return 'directive';
   if (first.raw.startsWith('[')) return 'scope';
   return 'keyword';
+}
+
+/** The common case, kept allocation-light: a word with no quote and no escape is its own value. */
+function plainWord(raw: string, start: number, lineNumber: number, lineStart: number): Word {
+  return { start, end: start + raw.length, raw, value: raw, quoting: 'none', envRefs: NO_ENV_REFS, line: lineNumber, column: start - lineStart + 1 };
 }
 
 function buildWord(raw: string, start: number, lineNumber: number, lineStart: number, errors: SyntaxError[]): Word {

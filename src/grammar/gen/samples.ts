@@ -77,7 +77,7 @@ export function extractSamples(manual: Manual, facts: ManualFacts): void {
   const predefined = findChapter(manual, /^Pre-defined ACLs$/i, '7');
   if (predefined) {
     for (let i = predefined.start; i < predefined.end; i++) {
-      const m = /^([A-Z][A-Z0-9_]+)\s{2,}\S/.exec(manual.lines[i]!);
+      const m = /^([A-Z][A-Z0-9_.]+)\s{2,}\S/.exec(manual.lines[i]!);
       if (!m) continue;
       facts.add('acl', m[1]!);
       facts.addDoc('acl', m[1]!, { chapter: predefined.number, text: manual.lines[i]!.trim() });
