@@ -41,10 +41,10 @@ export function isApplicable(finding: Finding, unsafeFixes: boolean): boolean {
 
 /** The fixes to apply in one pass: applicable, not on a line the parser could not read, no overlaps. */
 function chooseFixes(file: ConfigFile, findings: Finding[], unsafeFixes: boolean): Finding[] {
-  const blocked = blockedRanges(file);
+  const blocked = blockedLines(file);
   const candidates = findings
     .filter((f) => isApplicable(f, unsafeFixes) && f.fix!.edits.length > 0)
-    .filter((f) => f.fix!.edits.every((e) => !blocked.some((b) => touches(e, b))))
+    .filter((f) => blocked.every((b) => !f.fix!.edits.some((e) => touches(e, b)) || repairsAll(f.fix!.edits, b.errors)))
     .sort((a, b) => firstStart(a) - firstStart(b));
   const taken: Edit[] = [];
   const chosen: Finding[] = [];
@@ -57,20 +57,36 @@ function chooseFixes(file: ConfigFile, findings: Finding[], unsafeFixes: boolean
   return chosen;
 }
 
+interface BlockedLine {
+  start: number;
+  end: number;
+  errors: { start: number; end: number }[];
+}
+
 /**
  * Lines with a fatal syntax error (other than a missing final newline, which a fix repairs) are
- * left alone: their words are not what the author meant, so an edit could make things worse.
- * After a NUL byte HAProxy stops reading, so nothing after it is touched either.
+ * left alone: their words are not what the author meant, so an edit could make things worse —
+ * unless the fix rewrites every broken span of the line (e.g. quoting `application\x-www-…`).
+ * After a NUL byte HAProxy stops reading, so nothing after it is touched at all.
  */
-function blockedRanges(file: ConfigFile): { start: number; end: number }[] {
-  const ranges: { start: number; end: number }[] = [];
+function blockedLines(file: ConfigFile): BlockedLine[] {
+  const byLine = new Map<number, BlockedLine>();
   for (const error of file.syntaxErrors) {
     if (!error.fatal || error.code === 'syntax/missing-final-newline') continue;
     const line = file.lines[error.line - 1];
     if (!line) continue;
-    ranges.push({ start: line.start, end: error.code === 'syntax/nul-byte' ? file.text.length : line.end });
+    const end = error.code === 'syntax/nul-byte' ? file.text.length : line.end;
+    const blocked = byLine.get(line.line) ?? { start: line.start, end, errors: [] };
+    blocked.end = Math.max(blocked.end, end);
+    // a NUL cannot be repaired by rewriting words: make it impossible to cover
+    blocked.errors.push(error.code === 'syntax/nul-byte' ? { start: -1, end: file.text.length + 1 } : error);
+    byLine.set(line.line, blocked);
   }
-  return ranges;
+  return [...byLine.values()];
+}
+
+function repairsAll(edits: readonly Edit[], errors: readonly { start: number; end: number }[]): boolean {
+  return errors.every((error) => edits.some((e) => e.start <= error.start && e.end >= error.end && e.end > e.start));
 }
 
 function firstStart(finding: Finding): number {

@@ -6,6 +6,11 @@ import { rule as unusedSuppression } from './unused-suppression.js';
 import { rule as healthcheckUriRedirect } from './healthcheck-uri-redirect.js';
 import { rule as serverWithoutName } from './server-without-name.js';
 import { rule as spoofableForwardingHeader } from './spoofable-forwarding-header.js';
+import { rule as unquotedHeaderValue } from './unquoted-header-value.js';
+import { rule as malformedMimeType } from './malformed-mime-type.js';
+import { rule as http11CheckWithoutHost } from './http11-check-without-host.js';
+import { rule as rstatusPlainNumber } from './rstatus-plain-number.js';
+import { rule as legacyHttpchkHeaders } from './legacy-httpchk-headers.js';
 
 /** Every rule, in the order they run. Add a rule: one file in this folder, one line here. */
 export const RULES: readonly Rule[] = [
@@ -16,6 +21,11 @@ export const RULES: readonly Rule[] = [
   healthcheckUriRedirect,
   serverWithoutName,
   spoofableForwardingHeader,
+  unquotedHeaderValue,
+  malformedMimeType,
+  http11CheckWithoutHost,
+  rstatusPlainNumber,
+  legacyHttpchkHeaders,
 ];
 
 export function ruleById(id: string): Rule | undefined {
