@@ -2,6 +2,12 @@ import { describe, expect, test } from 'vitest';
 import { fix, lint, parseConfig, RULES } from '../src/index.js';
 import { isApplicable } from '../src/engine/fix.js';
 import { loadRuleFixtures } from './helpers/fixtures.js';
+import { requirePrograms } from './helpers/programs.js';
+import { checkConfigText } from '../src/oracle/haproxy-check.js';
+
+/** `# haproxy-check: skip -- reason` opts a fixture out, for fixed output that shows an unfixable error. */
+const HAPROXY_SKIP = /#\s*haproxy-check:\s*skip\b/;
+const haproxy = requirePrograms(['haproxy']);
 
 const fixtures = loadRuleFixtures();
 
@@ -32,6 +38,12 @@ describe('rule fixtures', () => {
         const left = lint(fixed, fixture.options).findings.filter((f) => isApplicable(f, fixture.options.unsafeFixes === true));
         expect(left.map((f) => `${f.line}:${f.ruleId}`)).toEqual([]);
         expect(fix(fixed, fixture.options).output).toBe(fixed);
+      });
+
+      test.runIf(haproxy.ok && !HAPROXY_SKIP.test(fixture.text))('haproxy -c accepts the fixed text', async () => {
+        const result = await checkConfigText(fixture.fixed ?? '');
+        const alerts = result.alerts.map((a) => `${a.line ?? '?'}: ${a.message}`);
+        expect(result.verdict, alerts.join('\n')).toBe('accepted');
       });
     });
   }
