@@ -1,4 +1,4 @@
-import { createSyntaxDiagramsCode } from 'chevrotain';
+import { createSyntaxDiagramsCode } from '../parser/chevrotain.js';
 import { lineParser } from '../parser/line-parser.js';
 
 /**

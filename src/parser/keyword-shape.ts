@@ -19,11 +19,10 @@ export interface KeywordShape {
   modifier?: 'no' | 'default';
 }
 
-export function keywordShape(words: readonly { value: string }[]): KeywordShape {
+/** `value(i)` gives the value of word i of the line, `length` how many words it has. */
+export function keywordShape(length: number, value: (i: number) => string | undefined): KeywordShape {
   let index = 0;
   let modifier: 'no' | 'default' | undefined;
-  const length = words.length;
-  const value = (i: number) => words[i]?.value;
   if (length > 1 && MODIFIERS.has(value(0)!)) {
     modifier = value(0) as 'no' | 'default';
     index = 1;

@@ -1,4 +1,4 @@
-import { createToken, Lexer, type IToken } from 'chevrotain';
+import { createToken, Lexer, type IToken } from './chevrotain.js';
 
 /*
  * Tokens of a haproxy.cfg file, as HAProxy's parse_line() splits a line (see docs in

@@ -5,6 +5,7 @@ import { decodeWord } from './word.js';
 import { keywordShape, NAMED_SECTIONS, SECTION_KINDS } from './keyword-shape.js';
 import { checkConditionals } from './conditionals.js';
 import { syntaxError } from './syntax-error.js';
+import { LineNode, WordTable } from './line-node.js';
 
 /** HAProxy's MAX_LINE_ARGS: the 65th word is a fatal error. */
 const MAX_WORDS = 64;
@@ -24,27 +25,29 @@ export function parseConfig(text: string): ConfigFile {
   const lineStarts: number[] = [];
   const errors: SyntaxError[] = [];
   const lines: Line[] = [];
+  const table = new WordTable(text);
   let offset = 0;
   for (let i = 0; i < rawLines.length; i++) {
     lineStarts.push(offset);
-    const line = buildLine(text, lexText, rawLines[i]!, i + 1, offset, bomLength, errors);
+    const line = buildLine(text, lexText, rawLines[i]!, i + 1, offset, bomLength, table, errors);
     lines.push(line);
     offset = line.end;
   }
   const positionAt = (at: number): Position => positionFromStarts(lineStarts, at);
 
-  reportLineProblems(text, lines, errors);
+  reportMissingFinalNewline(text, lines, errors);
   checkConditionals(lines, errors);
   const { prologue, sections } = groupSections(lines, errors);
   errors.sort((a, b) => a.start - b.start);
   return { text, bomLength, prologue, sections, lines, syntaxErrors: errors, positionAt };
 }
 
-function buildLine(text: string, lexText: string, raw: RawLine, lineNumber: number, lineStart: number, bomLength: number, errors: SyntaxError[]): Line {
-  const words: Word[] = [];
+function buildLine(text: string, lexText: string, raw: RawLine, lineNumber: number, lineStart: number, bomLength: number, table: WordTable, errors: SyntaxError[]): LineNode {
   let comment: Comment | undefined;
   let ignoredTail: { start: number; end: number } | undefined;
   let indent = { start: lineStart, end: lineStart };
+  const firstWord = table.count;
+  let emptyArgument = -1;
   const tokens = raw.tokens;
   for (let t = 0; t < tokens.length; t++) {
     const token = tokens[t]!;
@@ -53,8 +56,13 @@ function buildLine(text: string, lexText: string, raw: RawLine, lineNumber: numb
     const type = token.tokenType;
     if (type === Content) {
       const indentEnd = splitWords(lexText, start, end, (from, to, plain) => {
-        const raw = text.slice(from, to);
-        words.push(plain ? plainWord(raw, from, lineNumber, lineStart) : buildWord(raw, from, lineNumber, lineStart, errors));
+        if (plain) {
+          table.add(from, to);
+          return;
+        }
+        const word = decodedWord(text.slice(from, to), from, lineNumber, lineStart, errors);
+        const index = table.add(from, to, word);
+        if (word.value === '' && word.envRefs.length === 0 && index > firstWord && emptyArgument < 0) emptyArgument = index;
       });
       if (t === 0 && indentEnd > start) indent = { start: Math.max(start, lineNumber === 1 ? bomLength : 0), end: indentEnd };
     } else if (type === CommentToken) {
@@ -69,35 +77,40 @@ function buildLine(text: string, lexText: string, raw: RawLine, lineNumber: numb
     }
   }
   const newline = raw.newline;
-  const contentEnd = newline ? newline.startOffset : tokens.length ? tokens[tokens.length - 1]!.startOffset + tokens[tokens.length - 1]!.image.length : lineStart;
+  const lastToken = tokens[tokens.length - 1];
+  const contentEnd = newline ? newline.startOffset : lastToken ? lastToken.startOffset + lastToken.image.length : lineStart;
   const end = newline ? newline.startOffset + newline.image.length : contentEnd;
-  const shape = keywordShape(words);
-  const kind = words.length === 0 ? (comment ? 'comment' : 'blank') : lineKind(words[0]!);
-  return {
-    start: lineStart, end, line: lineNumber, kind, indent, words,
-    keyword: kind === 'keyword' ? shape.keyword : words[0]?.value ?? '',
-    keywordWordCount: kind === 'keyword' ? Math.min(shape.keywordWordCount, words.length) : Math.min(1, words.length),
-    modifier: kind === 'keyword' ? shape.modifier : undefined,
-    args: kind === 'keyword' ? words.slice(shape.keywordWordCount) : words.slice(1),
-    comment, ignoredTail,
-    eol: (newline?.image ?? '') as Line['eol'],
-    contentEnd, condDepth: 0,
-  };
+  const wordCount = table.count - firstWord;
+  const line = new LineNode(lineStart, end, contentEnd, lineNumber, indent, table, firstWord, wordCount);
+  line.comment = comment;
+  line.ignoredTail = ignoredTail;
+  line.eol = (newline?.image ?? '') as Line['eol'];
+  if (wordCount > 0) {
+    const first = table.value(firstWord);
+    const firstRaw = table.raw(firstWord);
+    line.kind = SECTION_KINDS.has(first as SectionKind) ? 'section' : firstRaw.startsWith('.') ? 'directive' : firstRaw.startsWith('[') ? 'scope' : 'keyword';
+    if (line.kind === 'keyword') {
+      const shape = keywordShape(wordCount, (i) => (i < wordCount ? table.value(firstWord + i) : undefined));
+      line.keyword = shape.keyword;
+      line.keywordWordCount = Math.min(shape.keywordWordCount, wordCount);
+      line.modifier = shape.modifier;
+    } else {
+      line.keyword = first;
+      line.keywordWordCount = 1;
+    }
+  } else line.kind = comment ? 'comment' : 'blank';
+  if (wordCount > MAX_WORDS) {
+    const extra = table.word(firstWord + MAX_WORDS, lineNumber, lineStart);
+    errors.push(syntaxError('syntax/too-many-words', `too many words (${wordCount}): HAProxy accepts at most ${MAX_WORDS} per line`, extra.start, contentEnd, lineNumber, extra.column, true));
+  }
+  if (emptyArgument >= 0 && emptyArgument < table.count - 1) {
+    const empty = table.word(emptyArgument, lineNumber, lineStart);
+    errors.push(syntaxError('syntax/empty-argument', 'an empty argument ends the argument list: the words after it are ignored (and refused since HAProxy 3.2)', empty.start, contentEnd, lineNumber, empty.column, false));
+  }
+  return line;
 }
 
-function lineKind(first: Word): Line['kind'] {
-  if (SECTION_KINDS.has(first.value as SectionKind)) return 'section';
-  if (first.raw.startsWith('.')) return 'directive';
-  if (first.raw.startsWith('[')) return 'scope';
-  return 'keyword';
-}
-
-/** The common case, kept allocation-light: a word with no quote and no escape is its own value. */
-function plainWord(raw: string, start: number, lineNumber: number, lineStart: number): Word {
-  return { start, end: start + raw.length, raw, value: raw, quoting: 'none', envRefs: NO_ENV_REFS, line: lineNumber, column: start - lineStart + 1 };
-}
-
-function buildWord(raw: string, start: number, lineNumber: number, lineStart: number, errors: SyntaxError[]): Word {
+function decodedWord(raw: string, start: number, lineNumber: number, lineStart: number, errors: SyntaxError[]): Word {
   const decoded = decodeWord(raw);
   for (const problem of decoded.problems) {
     const at = start + problem.offset;
@@ -107,18 +120,7 @@ function buildWord(raw: string, start: number, lineNumber: number, lineStart: nu
   return { start, end: start + raw.length, raw, value: decoded.value, quoting: decoded.quoting, envRefs, line: lineNumber, column: start - lineStart + 1 };
 }
 
-function reportLineProblems(text: string, lines: Line[], errors: SyntaxError[]): void {
-  for (const line of lines) {
-    if (line.words.length > MAX_WORDS) {
-      const extra = line.words[MAX_WORDS]!;
-      errors.push(syntaxError('syntax/too-many-words', `too many words (${line.words.length}): HAProxy accepts at most ${MAX_WORDS} per line`, extra.start, line.contentEnd, line.line, extra.column, true));
-    }
-    const emptyIndex = line.words.findIndex((w, i) => i > 0 && w.value === '' && w.envRefs.length === 0);
-    if (emptyIndex > 0 && emptyIndex < line.words.length - 1) {
-      const empty = line.words[emptyIndex]!;
-      errors.push(syntaxError('syntax/empty-argument', 'an empty argument ends the argument list: the words after it are ignored (and refused since HAProxy 3.2)', empty.start, line.contentEnd, line.line, empty.column, false));
-    }
-  }
+function reportMissingFinalNewline(text: string, lines: Line[], errors: SyntaxError[]): void {
   const last = lines[lines.length - 1];
   if (last && last.eol === '' && text.length > 0) {
     errors.push(syntaxError('syntax/missing-final-newline', 'missing LF on last line: HAProxy 2.6+ refuses the file ("file might have been truncated")', last.contentEnd, last.contentEnd, last.line, last.contentEnd - last.start + 1, true));

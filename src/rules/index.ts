@@ -6,6 +6,12 @@ import { rule as unusedSuppression } from './unused-suppression.js';
 import { rule as healthcheckUriRedirect } from './healthcheck-uri-redirect.js';
 import { rule as serverWithoutName } from './server-without-name.js';
 import { rule as spoofableForwardingHeader } from './spoofable-forwarding-header.js';
+import { rule as unknownKeyword } from './unknown-keyword.js';
+import { rule as keywordWrongSection } from './keyword-wrong-section.js';
+import { rule as removedKeyword } from './removed-keyword.js';
+import { rule as unknownServerOption } from './unknown-server-option.js';
+import { rule as unknownBindOption } from './unknown-bind-option.js';
+import { rule as wrongArgumentCount } from './wrong-argument-count.js';
 import { rule as unquotedHeaderValue } from './unquoted-header-value.js';
 import { rule as malformedMimeType } from './malformed-mime-type.js';
 import { rule as http11CheckWithoutHost } from './http11-check-without-host.js';
@@ -21,6 +27,12 @@ export const RULES: readonly Rule[] = [
   healthcheckUriRedirect,
   serverWithoutName,
   spoofableForwardingHeader,
+  unknownKeyword,
+  keywordWrongSection,
+  removedKeyword,
+  unknownServerOption,
+  unknownBindOption,
+  wrongArgumentCount,
   unquotedHeaderValue,
   malformedMimeType,
   http11CheckWithoutHost,

@@ -1,0 +1,144 @@
+import yargs from 'yargs';
+import { TARGET_VERSIONS, DEFAULT_TARGET_VERSION } from '../engine/types.js';
+import { CliError } from './errors.js';
+import { FORMATS, type FormatName } from './formats/types.js';
+import { version } from './meta.js';
+
+export type Command =
+  | { name: 'lint'; paths: string[] }
+  | { name: 'rules' }
+  | { name: 'explain'; id: string }
+  | { name: 'parse'; file?: string }
+  | { name: 'done' };
+
+export interface Flags {
+  stdin: boolean;
+  stdinFilename?: string;
+  fix: boolean;
+  unsafeFixes: boolean;
+  diff: boolean;
+  fixOnly: boolean;
+  app?: string;
+  select: string[];
+  ignore: string[];
+  rule: string[];
+  targetVersion?: string;
+  maxWarnings?: number;
+  exitZero: boolean;
+  quiet: boolean;
+  color?: boolean;
+  config?: string;
+  printConfig?: string;
+  debug: boolean;
+  format: FormatName;
+}
+
+const EPILOGUE = `Exit codes:
+  0  no error or warning remains (info never fails; see --max-warnings, --exit-zero)
+  1  an error or warning remains, or --diff has changes
+  2  usage error, unreadable or binary file, bad configuration file, internal error
+
+Examples:
+  haproxy-lint /etc/haproxy/haproxy.cfg
+  haproxy-lint --app django --fix haproxy/
+  haproxy-lint --format sarif . > haproxy-lint.sarif
+  cat haproxy.cfg | haproxy-lint --stdin --stdin-filename haproxy.cfg --fix
+  haproxy-lint explain missing-final-newline`;
+
+const splitList = (values: unknown): string[] =>
+  (Array.isArray(values) ? values : values === undefined ? [] : [values])
+    .flatMap((v) => String(v).split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+
+/** Parses the command line; --help and --version are printed here and give `{ name: 'done' }`. */
+export async function parseArgs(argv: string[], out: (text: string) => void, columns: number | undefined): Promise<{ command: Command; flags: Flags }> {
+  let command: Command = { name: 'lint', paths: [] };
+  let helpShown = false;
+  const parser = yargs(argv)
+    .scriptName('haproxy-lint')
+    .usage('Usage: $0 [options] [paths..]\n\nLint and fix HAProxy configuration files (files, directories or globs; default: the current directory).')
+    .command('$0 [paths..]', 'lint (and fix) files, directories and globs', (y) => y.positional('paths', { type: 'string', array: true, describe: 'files, directories or globs' }), (a) => {
+      command = { name: 'lint', paths: ((a.paths as string[] | undefined) ?? []).map(String) };
+    })
+    .command('rules', 'list every rule with its severity, group and fixability', () => undefined, () => {
+      command = { name: 'rules' };
+    })
+    .command('explain <id>', 'print the documentation of a rule', (y) => y.positional('id', { type: 'string', demandOption: true }), (a) => {
+      command = { name: 'explain', id: String(a.id) };
+    })
+    .command('parse [file]', 'print the syntax tree of a file as JSON (`-` or --stdin: standard input)', (y) => y.positional('file', { type: 'string' }), (a) => {
+      // yargs turns a lone `-` into ''
+      command = { name: 'parse', file: a.file === undefined ? undefined : a.file === '' ? '-' : String(a.file) };
+    })
+    .options({
+      fix: { type: 'boolean', default: false, describe: 'apply safe fixes in place', group: 'Fixing:' },
+      'unsafe-fixes': { type: 'boolean', default: false, describe: 'also apply (and count as fixable) fixes that may change behaviour', group: 'Fixing:' },
+      diff: { type: 'boolean', default: false, describe: 'print a unified diff of what --fix would change; write nothing (exit 1 when there are changes)', group: 'Fixing:' },
+      'fix-only': { type: 'boolean', default: false, describe: 'apply fixes without reporting what remains (exit 0 unless something failed)', group: 'Fixing:' },
+      stdin: { type: 'boolean', default: false, describe: 'read the configuration from standard input (with --fix: fixed text to stdout, findings to stderr)', group: 'Input:' },
+      'stdin-filename': { type: 'string', describe: 'the name of the file read with --stdin (for configuration lookup and messages)', group: 'Input:' },
+      config: { alias: 'c', type: 'string', describe: 'use this configuration file instead of searching for .haproxy-lint.json', group: 'Input:' },
+      app: { type: 'string', describe: 'the application stack behind the backends (django, flask, rails, …)', group: 'Rules:' },
+      select: { type: 'string', describe: 'only these rule ids or groups (comma-separated, repeatable)', group: 'Rules:' },
+      ignore: { type: 'string', describe: 'skip these rule ids or groups (comma-separated, repeatable)', group: 'Rules:' },
+      rule: { type: 'string', describe: 'set a rule\'s severity: id=off|info|warning|error (repeatable)', group: 'Rules:' },
+      'target-version': { type: 'string', choices: TARGET_VERSIONS as unknown as string[], describe: `the HAProxy version to check against (default: ${DEFAULT_TARGET_VERSION}, the newest LTS)`, group: 'Rules:' },
+      format: { alias: 'f', type: 'string', choices: FORMATS as unknown as string[], default: 'stylish', describe: 'output format', group: 'Output:' },
+      quiet: { alias: 'q', type: 'boolean', default: false, describe: 'report errors only (warnings and info neither print nor fail)', group: 'Output:' },
+      'max-warnings': { type: 'number', describe: 'fail (exit 1) only when there are more than N warnings', group: 'Output:' },
+      'exit-zero': { type: 'boolean', default: false, describe: 'exit 0 even when errors or warnings remain', group: 'Output:' },
+      color: { type: 'boolean', describe: 'force colors on (--color) or off (--no-color); NO_COLOR and FORCE_COLOR are honoured', group: 'Output:' },
+      'print-config': { type: 'string', describe: 'print the settings that apply to FILE and exit', group: 'Output:' },
+      debug: { type: 'boolean', default: false, describe: 'print stack traces on internal errors', group: 'Output:' },
+    })
+    .strict()
+    .help('help')
+    .alias('help', 'h')
+    .version('version', 'print the version', version())
+    .epilogue(EPILOGUE)
+    .wrap(Math.min(110, columns ?? 100))
+    .exitProcess(false)
+    .showHelpOnFail(false)
+    .fail((message, error) => {
+      throw error instanceof CliError ? error : new CliError(`${(message ?? error?.message ?? 'invalid arguments').replace(/\s*\n\s*/g, ' ')}; run 'haproxy-lint --help' for usage.`);
+    });
+  const argvParsed = await parser.parseAsync(argv, {}, (error, _argv, output) => {
+    if (error) return;
+    if (output) {
+      helpShown = true;
+      out(output.endsWith('\n') ? output : `${output}\n`);
+    }
+  });
+  const a = argvParsed as Record<string, unknown>;
+  if (helpShown || a.help === true || a.version === true) return { command: { name: 'done' }, flags: {} as Flags };
+  const maxWarnings = a.maxWarnings as number | undefined;
+  if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
+    throw new CliError('--max-warnings needs a whole number of warnings (0 or more)');
+  }
+  const flags: Flags = {
+    stdin: a.stdin === true,
+    stdinFilename: a.stdinFilename as string | undefined,
+    fix: a.fix === true,
+    unsafeFixes: a.unsafeFixes === true,
+    diff: a.diff === true,
+    fixOnly: a.fixOnly === true,
+    app: a.app as string | undefined,
+    select: splitList(a.select),
+    ignore: splitList(a.ignore),
+    rule: splitList(a.rule),
+    targetVersion: a.targetVersion as string | undefined,
+    maxWarnings,
+    exitZero: a.exitZero === true,
+    quiet: a.quiet === true,
+    color: a.color as boolean | undefined,
+    config: a.config as string | undefined,
+    printConfig: a.printConfig as string | undefined,
+    debug: a.debug === true,
+    format: a.format as FormatName,
+  };
+  for (const [name, value] of [['stdin-filename', flags.stdinFilename], ['config', flags.config], ['print-config', flags.printConfig], ['app', flags.app]] as const) {
+    if (value !== undefined && (typeof value !== 'string' || value === '')) throw new CliError(`--${name} needs a value`);
+  }
+  return { command, flags };
+}

@@ -1,0 +1,82 @@
+import type { Rule, RuleOptionSpec } from '../engine/types.js';
+import { TARGET_VERSIONS } from '../engine/types.js';
+import { HOMEPAGE } from '../cli/meta.js';
+
+export const SCHEMA_ID = `${HOMEPAGE}/raw/main/schema/haproxy-lint.schema.json`;
+
+function optionSchema(spec: RuleOptionSpec): Record<string, unknown> {
+  const base: Record<string, unknown> = { description: spec.description };
+  if (spec.type === 'string[]') Object.assign(base, { type: 'array', items: spec.enum ? { enum: [...spec.enum] } : { type: 'string' } });
+  else if (spec.enum && spec.type === 'string') Object.assign(base, { type: 'string', enum: [...spec.enum] });
+  else Object.assign(base, { type: spec.type });
+  if (spec.default !== undefined) base.default = spec.default;
+  return base;
+}
+
+function ruleSettingSchema(rule: Rule): Record<string, unknown> {
+  const options = Object.entries(rule.options ?? {});
+  const optionsObject = {
+    type: 'object',
+    additionalProperties: false,
+    properties: Object.fromEntries(options.map(([name, spec]) => [name, optionSchema(spec)])),
+  };
+  return {
+    description: `${rule.description} (default: ${rule.severity}; group: ${rule.group}; fixable: ${rule.fixable})`,
+    oneOf: [
+      { $ref: '#/definitions/severity' },
+      { type: 'array', items: [{ $ref: '#/definitions/severity' }, optionsObject], minItems: 1, maxItems: 2, additionalItems: false },
+    ],
+  };
+}
+
+/** The JSON Schema of `.haproxy-lint.json` (and package.json's "haproxy-lint" key), from the rules' metadata. */
+export function configSchema(rules: readonly Rule[]): Record<string, unknown> {
+  const globs = { type: 'array', items: { type: 'string', minLength: 1 } };
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: SCHEMA_ID,
+    title: 'haproxy-lint configuration',
+    description: 'Settings for haproxy-lint, in .haproxy-lint.json or under the "haproxy-lint" key of package.json. Command-line flags win over them.',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      $schema: { type: 'string' },
+      rules: { $ref: '#/definitions/rules' },
+      app: { $ref: '#/definitions/app', description: 'The application stack behind every backend (e.g. "django"): rules that know it check health-check paths and headers against it.' },
+      apps: {
+        description: 'The application stack per backend name; wins over "app".',
+        type: 'object',
+        additionalProperties: { $ref: '#/definitions/app' },
+      },
+      targetVersion: { $ref: '#/definitions/targetVersion' },
+      include: { ...globs, description: 'Extra files to lint when a directory is searched (globs relative to this file\'s directory); by default haproxy*.cfg and *.cfg below a haproxy/ directory.' },
+      exclude: { ...globs, description: 'Files not to lint when a directory or glob is searched (globs relative to this file\'s directory). Files named on the command line are always linted.' },
+      overrides: {
+        description: 'Settings for the files matching some globs; later entries win.',
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['files'],
+          properties: {
+            files: { ...globs, minItems: 1, description: 'Globs relative to this file\'s directory; a glob without "/" matches file names at any depth.' },
+            app: { $ref: '#/definitions/app' },
+            rules: { $ref: '#/definitions/rules' },
+            targetVersion: { $ref: '#/definitions/targetVersion' },
+          },
+        },
+      },
+    },
+    definitions: {
+      severity: { enum: ['off', 'info', 'warning', 'error'] },
+      app: { type: 'string', pattern: '^[A-Za-z0-9_.-]+$' },
+      targetVersion: { description: 'The HAProxy version the configuration must work with (default: the newest LTS, 3.2).', enum: [...TARGET_VERSIONS] },
+      rules: {
+        description: 'Severity ("off", "info", "warning", "error") or [severity, options] per rule id.',
+        type: 'object',
+        additionalProperties: false,
+        properties: Object.fromEntries([...rules].sort((a, b) => a.id.localeCompare(b.id)).map((rule) => [rule.id, ruleSettingSchema(rule)])),
+      },
+    },
+  };
+}

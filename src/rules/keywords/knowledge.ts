@@ -1,0 +1,229 @@
+/**
+ * Shared keyword knowledge for the keyword rules (unknown-keyword, keyword-wrong-section,
+ * removed-keyword, unknown-server-option, unknown-bind-option, wrong-argument-count).
+ *
+ * Everything here answers "in ANY version" or "in THIS version" questions over the generated
+ * grammar (src/grammar), plus a few hand-kept facts the manuals do not state, verified against
+ * the HAProxy 2.6.12 binary (`haproxy -c`, `haproxy -dKall`).
+ */
+import {
+  VERSIONS,
+  familyMembers,
+  isKeywordAllowed,
+  isSectionKind,
+  removedKeyword,
+  sectionKeywords,
+  sectionKinds,
+  type RemovedKeyword,
+  type Version,
+} from '../../grammar/index.js';
+import type { Line, Section, Word } from '../../parser/ast.js';
+import { editDistance } from '../../grammar/suggest.js';
+import type { TargetVersion } from '../../engine/types.js';
+
+export const PROXY_KINDS = new Set(['defaults', 'frontend', 'backend', 'listen']);
+
+/** Section kinds whose keyword lists the grammar covers; lines of other kinds are left alone. */
+const COVERED_KINDS = new Set([
+  'global', 'defaults', 'frontend', 'backend', 'listen', 'userlist', 'peers', 'resolvers', 'mailers', 'program',
+  'http-errors', 'ring', 'cache', 'log-forward', 'fcgi-app', 'crt-store', 'traces', 'log-profile', 'acme', 'healthcheck',
+]);
+
+export function isCoveredSection(kind: string): boolean {
+  return COVERED_KINDS.has(kind);
+}
+
+/**
+ * Keywords HAProxy accepts that the manuals do not document (from grammar/data/crosscheck-2.6.json
+ * and the 2.6.12 binary's `-dKall` dump), by section kind ('proxy' = every proxy section).
+ */
+const UNDOCUMENTED: Record<string, readonly string[]> = {
+  global: ['tune.vars.check-max-size'],
+  proxy: [],
+};
+
+/** Server options HAProxy registers without documenting them: name → [takes an argument, versions]. */
+export const UNDOCUMENTED_SERVER_OPTIONS: ReadonlyMap<string, [boolean, readonly Version[]]> = new Map([
+  ['no-check-send-proxy', [false, VERSIONS]],
+  ['usesrc', [true, VERSIONS]],
+  // named default-server (reg-tests/server/from_keyword.vtc, 3.5-dev)
+  ['name', [true, ['3.5']]],
+]);
+
+/** Rule-set actions HAProxy registers by prefix (`set-var(txn.x)`, `sc-inc-gpc0(1)`, `track-sc5`) or from addons. */
+const ACTION_PREFIXES = ['set-var', 'set-var-fmt', 'unset-var', 'sc-inc-gpc', 'sc-set-gpt', 'sc-add-gpc', 'track-sc', 'add-acl', 'del-acl', 'set-map', 'del-map', 'lua.', 'ot-group', 'do-resolve'];
+
+/** Families whose member is the second word of the keyword (`option httpchk`). */
+export const FAMILY_HEADS = new Set([
+  'option', 'timeout', 'http-check', 'tcp-check', 'stats', 'stick', 'email-alert', 'external-check', 'persist',
+  'rate-limit', 'monitor', 'declare', 'tcp-request', 'tcp-response', 'capture',
+]);
+
+/** Rule-set keywords whose first argument is an action. */
+export const RULE_SETS: Record<string, string> = {
+  'http-request': 'http-request',
+  'http-response': 'http-response',
+  'http-after-response': 'http-after-response',
+  'tcp-request connection': 'tcp-request connection',
+  'tcp-request session': 'tcp-request session',
+  'tcp-request content': 'tcp-request content',
+  'tcp-response content': 'tcp-response content',
+  'quic-initial': 'quic-initial',
+};
+
+export function toVersion(target: TargetVersion): Version {
+  return target as Version;
+}
+
+export function versionLabel(v: Version): string {
+  return v === '3.5' ? '3.5-dev' : v;
+}
+
+export function compareVersions(a: Version, b: Version): number {
+  return VERSIONS.indexOf(a) - VERSIONS.indexOf(b);
+}
+
+/** `set-var(txn.x)` → `set-var`: the part HAProxy looks up. */
+export function stripParens(word: string): string {
+  const i = word.indexOf('(');
+  return i > 0 ? word.slice(0, i) : word;
+}
+
+/** The keyword as the grammar names it: parenthesised suffixes dropped (`http-check set-var(check.x)`). */
+export function normalizedKeyword(line: Line): string {
+  const parts = line.keyword.split(' ');
+  parts[parts.length - 1] = stripParens(parts[parts.length - 1]!);
+  return parts.join(' ');
+}
+
+const memo = new Map<string, unknown>();
+function cached<T>(key: string, build: () => T): T {
+  if (!memo.has(key)) memo.set(key, build());
+  return memo.get(key) as T;
+}
+
+/** Versions in which `kind` accepts `keyword` (proxy kinds: exact names; others: heads too). */
+export function versionsInSection(kind: string, keyword: string): Version[] {
+  return cached(`vis:${kind}:${keyword}`, () => {
+    const out = VERSIONS.filter((v) => isKeywordAllowed(kind, keyword, v));
+    if (out.length === 0 && PROXY_KINDS.has(kind) && (UNDOCUMENTED.proxy ?? []).includes(keyword)) return [...VERSIONS];
+    if (out.length === 0 && (UNDOCUMENTED[kind] ?? []).includes(keyword)) return [...VERSIONS];
+    return out;
+  });
+}
+
+/** Versions in which any proxy section accepts `keyword`. */
+export function versionsInAnyProxy(keyword: string): Version[] {
+  return cached(`viap:${keyword}`, () => {
+    const set = new Set<Version>();
+    for (const kind of PROXY_KINDS) for (const v of versionsInSection(kind, keyword)) set.add(v);
+    return VERSIONS.filter((v) => set.has(v));
+  });
+}
+
+/** Proxy section kinds accepting `keyword` in some version. */
+export function proxyKindsFor(keyword: string): string[] {
+  return [...PROXY_KINDS].filter((k) => versionsInSection(k, keyword).length > 0);
+}
+
+/** Every keyword of a section kind in any version (for suggestions). */
+export function allSectionKeywords(kind: string): string[] {
+  return cached(`ask:${kind}`, () => {
+    const set = new Set<string>();
+    const kinds = PROXY_KINDS.has(kind) ? [...PROXY_KINDS] : [kind];
+    for (const k of kinds) for (const v of VERSIONS) for (const kw of sectionKeywords(k, v)) set.add(kw);
+    for (const kw of UNDOCUMENTED[kind] ?? []) set.add(kw);
+    return [...set].sort();
+  });
+}
+
+/** First words of a section kind's keywords (any version), for "did you mean" on the first word. */
+export function allFirstWords(kind: string): string[] {
+  return cached(`afw:${kind}`, () => [...new Set(allSectionKeywords(kind).map((k) => k.split(' ')[0]!))].sort());
+}
+
+/** Members of a keyword family across the keywords of a section kind (any version): 'option' → ['abortonclose', …]. */
+export function familyMembersIn(kind: string, head: string): string[] {
+  return cached(`fmi:${kind}:${head}`, () => {
+    const set = new Set<string>();
+    for (const kw of allSectionKeywords(kind)) if (kw.startsWith(head + ' ')) set.add(kw.slice(head.length + 1));
+    return [...set].sort();
+  });
+}
+
+/** Every section kind in any version. */
+export function allSectionKinds(): string[] {
+  return cached('kinds', () => sectionKinds());
+}
+
+export function sectionKindVersions(kind: string): Version[] {
+  return VERSIONS.filter((v) => isSectionKind(kind, v));
+}
+
+/** Versions in which a rule set knows an action. */
+export function actionVersions(ruleSet: string, action: string): Version[] {
+  return cached(`act:${ruleSet}:${action}`, () => VERSIONS.filter((v) => familyMembers(ruleSet, v).includes(action)));
+}
+
+export function allActions(ruleSet: string): string[] {
+  return cached(`acts:${ruleSet}`, () => {
+    const set = new Set<string>();
+    for (const v of VERSIONS) for (const a of familyMembers(ruleSet, v)) set.add(a);
+    return [...set].sort();
+  });
+}
+
+export function isPrefixAction(action: string): boolean {
+  return ACTION_PREFIXES.some((p) => action.startsWith(p));
+}
+
+/** The removed/deprecated entry for a line's keyword (full name first, then the first word). */
+export function removedFor(line: Line): RemovedKeyword | undefined {
+  const kw = normalizedKeyword(line);
+  const first = line.words[line.keywordWordCount - 1] ? line.keyword.split(' ')[0]! : kw;
+  if (kw === 'mode' && line.args[0]?.value === 'health') return removedKeyword('mode health');
+  return removedKeyword(kw) ?? (first !== kw ? removedKeyword(first) : undefined);
+}
+
+/** Whether the text HAProxy sees for this word depends on the environment. */
+export function hasEnv(word: Word | undefined): boolean {
+  return !!word && (word.envRefs.length > 0 || /\$\{?[A-Za-z_]/.test(word.raw));
+}
+
+/** The section containing a line (sections are few; a linear scan is fine). */
+export function sectionOf(sections: readonly Section[], line: Line): Section | undefined {
+  for (const s of sections) if (line.start >= s.start && line.end <= s.end) return s;
+  return undefined;
+}
+
+/** The `defaults` section is anonymous when it has no name. */
+export function isAnonymousDefaults(section: Section): boolean {
+  return section.kind === 'defaults' && !section.name;
+}
+
+/** The words of the keyword itself (after the modifier). */
+export function keywordWords(line: Line): Word[] {
+  const n = line.keywordWordCount;
+  const start = line.modifier ? 1 : 0;
+  return line.words.slice(start, n);
+}
+
+export function versionRange(versions: Version[]): string {
+  if (versions.length === 0) return 'no version';
+  const first = versions[0]!;
+  const last = versions[versions.length - 1]!;
+  if (last === VERSIONS[VERSIONS.length - 1]) return `${versionLabel(first)}+`;
+  return first === last ? versionLabel(first) : `${versionLabel(first)}–${versionLabel(last)}`;
+}
+
+/**
+ * The one close match worth an automatic (unsafe) fix: the only candidate, or the candidate
+ * strictly closer than all the others (`set-heder` → `set-header`, not `del-header`).
+ */
+export function uniqueBest(word: string, candidates: readonly string[]): string | undefined {
+  if (candidates.length === 0) return undefined;
+  if (candidates.length === 1) return candidates[0];
+  const lower = word.toLowerCase();
+  const [a, b] = [editDistance(lower, candidates[0]!.toLowerCase()), editDistance(lower, candidates[1]!.toLowerCase())];
+  return a < b ? candidates[0] : undefined;
+}

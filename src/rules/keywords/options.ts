@@ -1,0 +1,169 @@
+/**
+ * Walks the options of `server` / `default-server` / `server-template` and `bind` lines and
+ * reports unknown options, options of the other kind, options newer than the target version and
+ * options missing their argument.
+ */
+import type { Line, Section, Word } from '../../parser/ast.js';
+import type { RuleContext, TargetVersion } from '../../engine/types.js';
+import { bindOptions, serverOptions, suggest, VERSIONS, type Version } from '../../grammar/index.js';
+import { compareVersions, hasEnv, toVersion, uniqueBest, UNDOCUMENTED_SERVER_OPTIONS, versionLabel } from './knowledge.js';
+import { classify } from './classify.js';
+import { addressConfidence } from '../shared/addresses.js';
+import { SERVER_KEYWORDS } from '../shared/server-keywords.js';
+
+export type OptionKind = 'server' | 'bind';
+
+interface OptionInfo {
+  versions: Version[];
+  takesArg: boolean;
+}
+
+const tables = new Map<OptionKind, Map<string, OptionInfo>>();
+
+function table(kind: OptionKind): Map<string, OptionInfo> {
+  let t = tables.get(kind);
+  if (!t) {
+    t = new Map();
+    for (const v of VERSIONS) {
+      for (const [name, takesArg] of kind === 'server' ? serverOptions(v) : bindOptions(v)) {
+        const info = t.get(name) ?? { versions: [], takesArg };
+        info.versions.push(v);
+        t.set(name, info);
+      }
+    }
+    if (kind === 'server') for (const [name, [takesArg, versions]] of UNDOCUMENTED_SERVER_OPTIONS) if (!t.has(name)) t.set(name, { versions: [...versions], takesArg });
+    // "set-proxy-v2-tlv-fmt(<id>)" is looked up by its prefix
+    tables.set(kind, t);
+  }
+  return t;
+}
+
+function lookup(kind: OptionKind, word: string): { name: string; info: OptionInfo } | undefined {
+  const t = table(kind);
+  const direct = t.get(word);
+  if (direct) return { name: word, info: direct };
+  const paren = word.indexOf('(');
+  if (paren > 0) {
+    const name = `${word.slice(0, paren)}(<id>)`;
+    const info = t.get(name);
+    if (info) return { name, info };
+  }
+  return undefined;
+}
+
+/** Where the options of a line start, or undefined when the line has no option list we understand. */
+function optionsStart(kind: OptionKind, section: Section, line: Line): number | undefined {
+  const kw = line.keyword;
+  if (line.modifier) return undefined;
+  if (kind === 'server') {
+    const [first, second] = line.args;
+    // lines missing the server name or carrying a stray address: server-without-name reports them
+    if (kw === 'default-server') return first && !lookup('server', first.value) && addressConfidence(first) === 'certain' ? undefined : 0;
+    if (kw === 'server-template') return first && addressConfidence(first) === 'certain' && second && /^\d+(?:-\d+)?$/.test(second.value) ? undefined : 3;
+    if (kw === 'server' && first && addressConfidence(first) && (!second || (SERVER_KEYWORDS.has(second.value) && !addressConfidence(second)))) return undefined;
+    if (kw === 'server') {
+      if (section.kind === 'peers') {
+        // the local peer may have no address: `server <name> [<addr>] [options]`
+        const second = line.args[1];
+        return second && lookup('server', second.value) && !/[:@\/]/.test(second.value) ? 1 : 2;
+      }
+      return 2;
+    }
+    return undefined;
+  }
+  if (kw === 'bind') return 1;
+  if (kw === 'default-bind' && section.kind === 'peers') return 0;
+  return undefined;
+}
+
+export function checkOptions(kind: OptionKind, ctx: RuleContext): void {
+  const { file, targetVersion } = ctx;
+  const target = toVersion(targetVersion as TargetVersion);
+  // lines already reported by the keyword rules (a `server` line in a frontend …) are skipped
+  const claimed = new Set(classify(file, targetVersion).map((v) => v.line));
+  const other: OptionKind = kind === 'server' ? 'bind' : 'server';
+  for (const section of file.sections) {
+    if (!['defaults', 'frontend', 'backend', 'listen', 'peers', 'ring', 'log-forward'].includes(section.kind)) continue;
+    for (const line of section.lines) {
+      if (line.kind !== 'keyword' || claimed.has(line)) continue;
+      const start = optionsStart(kind, section, line);
+      if (start === undefined) continue;
+      const args = line.args;
+      if (args.slice(0, start).some((w) => hasEnv(w) && w.envRefs.some((r) => r.wordExpansion))) continue;
+      for (let i = start; i < args.length; i++) {
+        const word = args[i]!;
+        if (hasEnv(word)) break; // "${OPTS[*]}" and friends: cannot know what follows
+        const value = word.value;
+        const found = lookup(kind, value);
+        if (!found) {
+          reportUnknown(kind, other, ctx, line, word);
+          break;
+        }
+        const { name, info } = found;
+        if (!info.versions.includes(target)) {
+          const first = info.versions[0]!;
+          if (compareVersions(first, target) > 0 && line.condDepth === 0) {
+            ctx.report({
+              message: `${kind} option '${name.replace(/\(.*$/, '')}' is not available before HAProxy ${versionLabel(first)} (target version ${versionLabel(target)})`,
+              start: word.start,
+              end: word.end,
+              severity: first === VERSIONS[VERSIONS.length - 1] ? 'warning' : 'error',
+            });
+          }
+        }
+        if (kind === 'bind' && name === 'process') {
+          const removed = compareVersions(target, '2.6') > 0;
+          ctx.report({
+            message: removed
+              ? "bind option 'process' is not supported anymore since HAProxy 2.7: use 'thread' instead"
+              : "bind option 'process' is deprecated and removed in HAProxy 2.7: use 'thread' instead",
+            start: word.start,
+            end: args[i + 1]?.end ?? word.end,
+            severity: removed ? 'error' : 'warning',
+          });
+        }
+        if (kind === 'server' && name === 'source') {
+          i = skipSource(args, i);
+          continue;
+        }
+        if (info.takesArg) {
+          if (i + 1 >= args.length && !name.includes('(')) {
+            ctx.report({ message: `${kind} option '${value}' expects an argument`, start: word.start, end: word.end });
+            break;
+          }
+          i++;
+        }
+      }
+    }
+  }
+}
+
+/** `source <addr>[:<port>] [usesrc <addr>[:<port>]] [interface <name>]` */
+function skipSource(args: Word[], i: number): number {
+  i += 1; // the address
+  while (args[i + 1] && (args[i + 1]!.value === 'usesrc' || args[i + 1]!.value === 'interface')) i += 2;
+  return i;
+}
+
+function reportUnknown(kind: OptionKind, other: OptionKind, ctx: RuleContext, line: Line, word: Word): void {
+  const value = word.value;
+  if (lookup(other, value)) {
+    ctx.report({
+      message: `'${value}' is a ${other} option, not a ${kind} option (on '${line.keyword}' lines)`,
+      start: word.start,
+      end: word.end,
+    });
+    return;
+  }
+  const candidates = suggest(value, table(kind).keys());
+  const hint = candidates.length > 0 ? `; did you mean ${candidates.map((c) => `'${c}'`).join(' or ')}?` : '';
+  const only = uniqueBest(value, candidates);
+  ctx.report({
+    message: `unknown ${kind} option '${value}'${hint}`,
+    start: word.start,
+    end: word.end,
+    fix: only && !only.includes('(')
+      ? { description: `replace '${value}' with '${only}'`, applicability: 'unsafe', edits: [{ start: word.start, end: word.end, text: only }] }
+      : undefined,
+  });
+}

@@ -1,0 +1,96 @@
+import type { Rule } from '../engine/types.js';
+import type { Line, Word } from '../parser/ast.js';
+import { suggest } from '../grammar/index.js';
+import { classify } from './keywords/classify.js';
+import { hasEnv, PROXY_KINDS, versionsInAnyProxy, toVersion, compareVersions } from './keywords/knowledge.js';
+
+/** Proxy keywords taking exactly one value ("'x' cannot handle unexpected argument" in 2.6.12). */
+const SINGLE_VALUE = new Set(['maxconn', 'fullconn', 'retries']);
+const TIME_VALUE = /^\d+(us|ms|s|m|h|d)?$/;
+const BALANCE_ALGORITHMS = ['roundrobin', 'static-rr', 'leastconn', 'first', 'source', 'uri', 'url_param', 'hdr', 'random', 'rdp-cookie', 'hash'];
+const BALANCE_NEWER: Record<string, '3.0'> = { sticky: '3.0', 'log-hash': '3.0' };
+
+export const rule: Rule = {
+  id: 'wrong-argument-count',
+  description: 'A keyword given a wrong number of arguments or a value outside its fixed set (timeouts, mode, balance, maxconn)',
+  severity: 'error',
+  fixable: 'none',
+  group: 'keywords',
+  docs: {
+    what:
+      "Checks a small set of keywords whose arguments the manual fixes exactly: `timeout <x>` takes one time value (`5s`, `100ms`; a bare number is milliseconds); `mode` takes one of `tcp` or `http` (`spop` from 3.1); `balance` takes a known algorithm; `maxconn` (global and proxies), `fullconn` and `retries` take a single value. Values coming from environment variables are not checked.",
+    why: 'HAProxy refuses each of these ("\'timeout connect\' : unexpected extra argument", "unknown proxy mode", "balance only supports …"), so the proxy does not start.',
+    bad: 'defaults\n    mode http\n    timeout connect 5s 10s\n',
+    good: 'defaults\n    mode http\n    timeout connect 5s\n',
+    fixSafety: 'No automatic fix: which of the values was meant cannot be known.',
+  },
+  check({ file, targetVersion, report }) {
+    const target = toVersion(targetVersion);
+    const claimed = new Set(classify(file, targetVersion).map((v) => v.line));
+    for (const section of file.sections) {
+      const isProxy = PROXY_KINDS.has(section.kind);
+      const timeoutSections = isProxy || ['resolvers', 'mailers', 'ring', 'log-forward', 'peers'].includes(section.kind);
+      for (const line of section.lines) {
+        if (line.kind !== 'keyword' || claimed.has(line) || line.modifier) continue;
+        const args = line.args;
+        if (args.some((w) => hasEnv(w))) continue;
+        const kw = line.keyword;
+        const extra = (from: number) => report({ message: `'${kw}' takes a single value: unexpected extra argument '${args[from]!.value}'`, start: args[from]!.start, end: args[args.length - 1]!.end });
+        if (kw.startsWith('timeout ') && timeoutSections && line.keywordWordCount === 2) {
+          if (isProxy && versionsInAnyProxy(kw).length === 0) continue;
+          if (args.length === 0) {
+            report({ message: `'${kw}' expects a time value (e.g. 5s, 100ms)`, start: line.words[0]!.start, end: line.words[line.keywordWordCount - 1]!.end });
+          } else if (args.length > 1) {
+            extra(1);
+          } else if (!TIME_VALUE.test(args[0]!.value)) {
+            report({ message: `'${kw}' expects a time value such as 5s or 100ms, not '${args[0]!.value}'`, start: args[0]!.start, end: args[0]!.end });
+          }
+          continue;
+        }
+        if (section.kind === 'global' && kw === 'maxconn' && args.length > 1) extra(1);
+        if (!isProxy) continue;
+        if (kw === 'mode') {
+          if (args.length === 0) report({ message: "'mode' expects 'tcp' or 'http'", start: line.words[0]!.start, end: line.words[0]!.end });
+          else if (args.length > 1) extra(1);
+          else checkMode(args[0]!, target, report);
+        } else if (SINGLE_VALUE.has(kw)) {
+          if (args.length > 1) extra(1);
+        } else if (kw === 'balance' && args[0]) {
+          checkBalance(line, args[0], target, report);
+        }
+      }
+    }
+  },
+};
+
+type Report = Parameters<NonNullable<Rule['check']>>[0]['report'];
+
+function checkMode(word: Word, target: ReturnType<typeof toVersion>, report: Report): void {
+  const value = word.value;
+  if (value === 'tcp' || value === 'http' || value === 'health') return; // health: removed-keyword
+  if (value === 'log') {
+    if (compareVersions(target, '3.0') < 0) report({ message: "proxy mode 'log' (log backends) is not available before HAProxy 3.0", start: word.start, end: word.end });
+    return;
+  }
+  if (value === 'spop') {
+    if (compareVersions(target, '3.2') < 0) report({ message: "proxy mode 'spop' is not available before HAProxy 3.1", start: word.start, end: word.end });
+    return;
+  }
+  const lower = value.toLowerCase();
+  const hint = lower === 'tcp' || lower === 'http' ? `; did you mean '${lower}'? (modes are case-sensitive)` : '';
+  report({ message: `unknown proxy mode '${value}': expected 'tcp' or 'http'${hint}`, start: word.start, end: word.end });
+}
+
+function checkBalance(line: Line, word: Word, target: ReturnType<typeof toVersion>, report: Report): void {
+  const algo = word.value.replace(/\(.*$/, '');
+  if (BALANCE_ALGORITHMS.includes(algo)) return;
+  const newer = BALANCE_NEWER[algo];
+  if (newer) {
+    if (compareVersions(target, newer) < 0) report({ message: `balance algorithm '${algo}' is not available before HAProxy ${newer}`, start: word.start, end: word.end });
+    return;
+  }
+  const candidates = suggest(algo, [...BALANCE_ALGORITHMS, ...Object.keys(BALANCE_NEWER)]);
+  const hint = candidates.length > 0 ? `; did you mean ${candidates.map((c) => `'${c}'`).join(' or ')}?` : '';
+  report({ message: `unknown balance algorithm '${word.value}'${hint}`, start: word.start, end: word.end });
+  void line;
+}
