@@ -17,6 +17,14 @@ import { rule as malformedMimeType } from './malformed-mime-type.js';
 import { rule as http11CheckWithoutHost } from './http11-check-without-host.js';
 import { rule as rstatusPlainNumber } from './rstatus-plain-number.js';
 import { rule as legacyHttpchkHeaders } from './legacy-httpchk-headers.js';
+import { rule as undefinedReference } from './undefined-reference.js';
+import { rule as duplicateName } from './duplicate-name.js';
+import { rule as unusedBackend } from './unused-backend.js';
+import { rule as undefinedAcl } from './undefined-acl.js';
+import { rule as unusedAcl } from './unused-acl.js';
+import { rule as modeMismatch } from './mode-mismatch.js';
+import { rule as missingTimeouts } from './missing-timeouts.js';
+import { rule as ruleOrder } from './rule-order.js';
 
 /** Every rule, in the order they run. Add a rule: one file in this folder, one line here. */
 export const RULES: readonly Rule[] = [
@@ -38,6 +46,14 @@ export const RULES: readonly Rule[] = [
   http11CheckWithoutHost,
   rstatusPlainNumber,
   legacyHttpchkHeaders,
+  undefinedReference,
+  duplicateName,
+  unusedBackend,
+  undefinedAcl,
+  unusedAcl,
+  modeMismatch,
+  missingTimeouts,
+  ruleOrder,
 ];
 
 export function ruleById(id: string): Rule | undefined {
