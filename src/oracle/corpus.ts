@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 /**
  * The configs the oracle runs over: the shared corpus (real configs, and VTest reg-test configs with their
  * macros expanded) when present, and the repo's own `fixtures/corpus/` copies, which always are.
@@ -17,7 +18,8 @@ export interface CorpusEntry {
   text: string;
 }
 
-export const DEFAULT_SHARED_CORPUS = '/work/shared/corpus';
+/** `../shared/corpus` beside the repository, where the workplace keeps it */
+export const DEFAULT_SHARED_CORPUS = fileURLToPath(new URL('../../../shared/corpus', import.meta.url));
 
 function listConfigs(dir: string): string[] {
   if (!existsSync(dir)) return [];
