@@ -47,27 +47,48 @@ function isBlank(code: number): boolean {
 }
 
 /**
- * Finds the words of a Content token spanning [from, to) of `text`, calling `onWord` with absolute
- * offsets and whether the word is plain (no escape, no quote: its value is its text); returns
- * where the leading blanks end. A word is glued unquoted text, escapes and quoted
- * strings; only backslash-SPACE protects a blank (backslash-TAB is not an escape in HAProxy), and
- * inside "…" a backslash takes the next character with it. A char loop rather than a regex per
- * word: this runs for every word of every file.
+ * Word boundaries found by the last `splitWords` call: starts[i], ends[i], and plain[i] (1 when
+ * the word has no escape and no quote, so its value is its text). Shared scratch space, reused by
+ * every call, so splitting a line allocates nothing.
  */
-export function splitWords(text: string, from: number, to: number, onWord: (start: number, end: number, plain: boolean) => void): number {
+export const scratch = { starts: new Int32Array(256), ends: new Int32Array(256), plain: new Uint8Array(256), indentEnd: 0 };
+
+function grow(): void {
+  const size = scratch.starts.length * 2;
+  const starts = new Int32Array(size);
+  const ends = new Int32Array(size);
+  const plain = new Uint8Array(size);
+  starts.set(scratch.starts);
+  ends.set(scratch.ends);
+  plain.set(scratch.plain);
+  Object.assign(scratch, { starts, ends, plain });
+}
+
+/**
+ * Splits the Content token spanning [from, to) of `text` into words; returns how many, with their
+ * absolute offsets in `scratch` (and where the leading blanks end in `scratch.indentEnd`). A word
+ * is glued unquoted text, escapes and quoted strings; only backslash-SPACE protects a blank
+ * (backslash-TAB is not an escape in HAProxy), and inside "…" a backslash takes the next
+ * character with it. A char loop rather than a regex per word: this runs for every word of
+ * every file.
+ */
+export function splitWords(text: string, from: number, to: number): number {
   let at = from;
+  let count = 0;
   while (at < to && isBlank(text.charCodeAt(at))) at++;
-  const indentEnd = at;
+  scratch.indentEnd = at;
   while (at < to) {
     const start = at;
-    let plain = true;
+    let plain = 1;
     while (at < to) {
       const code = text.charCodeAt(at);
       if (isBlank(code)) break;
-      if (code === BACKSLASH || code === DQUOTE || code === SQUOTE) plain = false;
       if (code === BACKSLASH) {
-        at += at + 1 < to && text.charCodeAt(at + 1) !== TAB && text.charCodeAt(at + 1) !== VT && text.charCodeAt(at + 1) !== FF ? 2 : 1;
+        plain = 0;
+        const next = at + 1 < to ? text.charCodeAt(at + 1) : -1;
+        at += next !== -1 && next !== TAB && next !== VT && next !== FF ? 2 : 1;
       } else if (code === DQUOTE) {
+        plain = 0;
         at++;
         while (at < to) {
           const inner = text.charCodeAt(at);
@@ -76,13 +97,18 @@ export function splitWords(text: string, from: number, to: number, onWord: (star
         }
         at = Math.min(at + 1, to);
       } else if (code === SQUOTE) {
+        plain = 0;
         at++;
         while (at < to && text.charCodeAt(at) !== SQUOTE) at++;
         at = Math.min(at + 1, to);
       } else at++;
     }
-    onWord(start, at, plain);
+    if (count === scratch.starts.length) grow();
+    scratch.starts[count] = start;
+    scratch.ends[count] = at;
+    scratch.plain[count] = plain;
+    count++;
     while (at < to && isBlank(text.charCodeAt(at))) at++;
   }
-  return indentEnd;
+  return count;
 }

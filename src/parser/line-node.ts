@@ -1,48 +1,14 @@
 import type { Comment, EnvRef, Line, LineKind, Span, Word } from './ast.js';
+import { scratch, splitWords } from './lexer.js';
 
 const NO_ENV_REFS: EnvRef[] = Object.freeze([]) as unknown as EnvRef[];
 
 /**
- * Where every word of a file is, kept as numbers: [start, end] pairs, plus the decoded Word of
- * each word that has quotes or escapes. Word objects for plain words are only made when a line's
- * words are first read, so parsing a large file allocates per line, not per word.
+ * A line of the tree. Its words are made on first access, by splitting its content again: most
+ * rules look only at a line's keyword, so parsing a large file allocates per line, not per word.
+ * Words with quotes or escapes were decoded while parsing (their errors are syntax errors) and
+ * are kept in `decoded`.
  */
-export class WordTable {
-  readonly bounds: number[] = [];
-  readonly decoded = new Map<number, Word>();
-
-  constructor(readonly text: string) {}
-
-  get count(): number {
-    return this.bounds.length >> 1;
-  }
-
-  add(start: number, end: number, decoded?: Word): number {
-    const index = this.bounds.length >> 1;
-    this.bounds.push(start, end);
-    if (decoded) this.decoded.set(index, decoded);
-    return index;
-  }
-
-  /** The value HAProxy sees for word `index`, without making a Word object for a plain word. */
-  value(index: number): string {
-    return this.decoded.get(index)?.value ?? this.text.slice(this.bounds[2 * index]!, this.bounds[2 * index + 1]!);
-  }
-
-  raw(index: number): string {
-    return this.text.slice(this.bounds[2 * index]!, this.bounds[2 * index + 1]!);
-  }
-
-  word(index: number, lineNumber: number, lineStart: number): Word {
-    const decoded = this.decoded.get(index);
-    if (decoded) return decoded;
-    const start = this.bounds[2 * index]!;
-    const raw = this.text.slice(start, this.bounds[2 * index + 1]!);
-    return { start, end: start + raw.length, raw, value: raw, quoting: 'none', envRefs: NO_ENV_REFS, line: lineNumber, column: start - lineStart + 1 };
-  }
-}
-
-/** A line of the tree; its words are made on first access (see WordTable). */
 export class LineNode implements Line {
   kind: LineKind = 'blank';
   keyword = '';
@@ -52,24 +18,39 @@ export class LineNode implements Line {
   ignoredTail?: Span;
   eol: Line['eol'] = '';
   condDepth = 0;
+  wordCount = 0;
+  /** decoded words by index in the line, for the words that have quotes or escapes */
+  decoded?: Map<number, Word>;
   private wordsCache?: Word[];
   private argsCache?: Word[];
 
   constructor(
+    private readonly text: string,
+    /** the text the lexer saw (a BOM replaced by a blank) */
+    private readonly lexText: string,
     readonly start: number,
-    public end: number,
-    public contentEnd: number,
+    readonly end: number,
+    readonly contentEnd: number,
     readonly line: number,
-    public indent: Span,
-    private readonly table: WordTable,
-    readonly firstWord: number,
-    readonly wordCount: number,
+    private readonly indentStart: number,
+    private readonly indentEnd: number,
+    /** the span of the line's words and blanks (its Content token), empty when it has none */
+    private readonly wordsFrom: number,
+    private readonly wordsTo: number,
   ) {}
+
+  /** made on access: few rules look at it, and every line has one */
+  get indent(): Span {
+    return { start: this.indentStart, end: this.indentEnd };
+  }
 
   get words(): Word[] {
     if (!this.wordsCache) {
-      const words: Word[] = new Array(this.wordCount);
-      for (let i = 0; i < this.wordCount; i++) words[i] = this.table.word(this.firstWord + i, this.line, this.start);
+      const count = splitWords(this.lexText, this.wordsFrom, this.wordsTo);
+      const words: Word[] = new Array(count);
+      for (let i = 0; i < count; i++) {
+        words[i] = this.decoded?.get(i) ?? plainWord(this.text, scratch.starts[i]!, scratch.ends[i]!, this.line, this.start);
+      }
       this.wordsCache = words;
     }
     return this.wordsCache;
@@ -78,13 +59,9 @@ export class LineNode implements Line {
   get args(): Word[] {
     return (this.argsCache ??= this.words.slice(this.keywordWordCount));
   }
+}
 
-  /** The value of word `i` of this line, cheaply. */
-  wordValue(i: number): string | undefined {
-    return i < this.wordCount ? this.table.value(this.firstWord + i) : undefined;
-  }
-
-  wordRaw(i: number): string | undefined {
-    return i < this.wordCount ? this.table.raw(this.firstWord + i) : undefined;
-  }
+export function plainWord(text: string, start: number, end: number, lineNumber: number, lineStart: number): Word {
+  const raw = text.slice(start, end);
+  return { start, end, raw, value: raw, quoting: 'none', envRefs: NO_ENV_REFS, line: lineNumber, column: start - lineStart + 1 };
 }

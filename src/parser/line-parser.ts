@@ -1,72 +1,98 @@
 import { EmbeddedActionsParser, type IToken } from './chevrotain.js';
 import { allTokens, Comment, Content, CrTail, Newline, NulTail } from './lexer.js';
 
-/** The tokens of one physical line, in order, and its terminator when it has one. */
+/** The tokens of one physical line: at most one of each, in this order, then its terminator. */
 export interface RawLine {
-  tokens: IToken[];
+  content?: IToken;
+  comment?: IToken;
+  /** a CrTail or NulTail: text HAProxy never reads */
+  tail?: IToken;
   newline?: IToken;
 }
+
+export type LineSink = (line: RawLine) => void;
 
 /**
  * Groups tokens into physical lines:
  *   file := ( Content | Comment | CrTail | NulTail | Newline )*
  * where a Newline closes the current line. The grammar accepts every token sequence, so it never
  * reports an error: what HAProxy would refuse is found later, when lines are interpreted. One flat
- * rule rather than a sub-rule per line, because chevrotain's rule invocations dominate the cost.
+ * rule, alternatives built once per parse and lines handed to a sink as they end, because
+ * chevrotain's per-token overhead is most of the cost of this step.
  */
 class LineParser extends EmbeddedActionsParser {
+  /** set only while parsing, never while chevrotain records the grammar */
+  private sink: LineSink | undefined;
+
   constructor() {
     super(allTokens, { recoveryEnabled: false, maxLookahead: 1 });
     this.performSelfAnalysis();
   }
 
-  public file = this.RULE('file', (): RawLine[] => {
-    const lines: RawLine[] = [];
-    let current: IToken[] = [];
-    // the alternatives are built once per parse, not per token: chevrotain allows it and it saves
-    // allocating five closures for every token
+  public file = this.RULE('file', (): void => {
+    // a line has at most one Content token (a comment, CR or NUL ends the words), one Comment and one
+    // tail; one RawLine object is reused for every line, as the sink reads it before the next one
+    const line: RawLine = {};
+    const reset = () => {
+      line.content = line.comment = line.tail = line.newline = undefined;
+    };
     const alternatives = [
-      { ALT: () => { current.push(this.CONSUME(Content)); } },
-      { ALT: () => { current.push(this.CONSUME(Comment)); } },
-      { ALT: () => { current.push(this.CONSUME(CrTail)); } },
-      { ALT: () => { current.push(this.CONSUME(NulTail)); } },
+      { ALT: () => { line.content = this.CONSUME(Content); } },
+      { ALT: () => { line.comment = this.CONSUME(Comment); } },
+      { ALT: () => { line.tail = this.CONSUME(CrTail); } },
+      { ALT: () => { line.tail = this.CONSUME(NulTail); } },
       {
         ALT: () => {
-          const newline = this.CONSUME(Newline);
-          this.ACTION(() => {
-            lines.push({ tokens: current, newline });
-            current = [];
-          });
+          line.newline = this.CONSUME(Newline);
+          this.sink?.(line);
+          reset();
         },
       },
     ];
     this.MANY(() => this.OR(alternatives));
-    this.ACTION(() => {
-      if (current.length > 0) lines.push({ tokens: current });
-    });
-    return lines;
+    if (line.content || line.comment || line.tail) this.sink?.(line);
+    reset();
   });
+
+  parse(tokens: IToken[], sink: LineSink): boolean {
+    this.input = tokens;
+    this.sink = sink;
+    try {
+      this.file();
+    } finally {
+      this.sink = undefined;
+      // drop the tokens now rather than keeping them alive until the next parse
+      this.input = [];
+    }
+    return this.errors.length === 0;
+  }
 }
 
 /** Built once and reused: chevrotain's self-analysis is the expensive part. */
 export const lineParser = new LineParser();
 
-export function parseLines(tokens: IToken[]): RawLine[] {
-  lineParser.input = tokens;
-  const lines = lineParser.file();
-  // the grammar accepts any token sequence; if chevrotain ever disagrees, group by hand so no byte is lost
-  return lineParser.errors.length === 0 ? lines : groupLinesByHand(tokens);
+/**
+ * Hands every line to `sink`, in order (the RawLine object is reused: read it, do not keep it).
+ * Returns false if chevrotain reported an error, which the grammar makes impossible; the caller
+ * then starts over with `groupLinesByHand`, so no byte is ever lost.
+ */
+export function parseLines(tokens: IToken[], sink: LineSink): boolean {
+  return lineParser.parse(tokens, sink);
 }
 
-function groupLinesByHand(tokens: IToken[]): RawLine[] {
+export function groupLinesByHand(tokens: IToken[]): RawLine[] {
   const lines: RawLine[] = [];
-  let current: IToken[] = [];
+  let line: RawLine = {};
   for (const token of tokens) {
-    if (token.tokenType === Newline) {
-      lines.push({ tokens: current, newline: token });
-      current = [];
-    } else current.push(token);
+    const type = token.tokenType;
+    if (type === Newline) {
+      line.newline = token;
+      lines.push(line);
+      line = {};
+    } else if (type === Content) line.content = token;
+    else if (type === Comment) line.comment = token;
+    else line.tail = token;
   }
-  if (current.length > 0) lines.push({ tokens: current });
+  if (line.content || line.comment || line.tail) lines.push(line);
   return lines;
 }

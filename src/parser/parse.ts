@@ -1,11 +1,11 @@
 import type { Comment, ConfigFile, EnvRef, Line, Position, Section, SectionKind, SyntaxError, Word } from './ast.js';
-import { Comment as CommentToken, Content, CrTail, splitWords, tokenize } from './lexer.js';
-import { parseLines, type RawLine } from './line-parser.js';
+import { CrTail, scratch, splitWords, tokenize } from './lexer.js';
+import { groupLinesByHand, parseLines, type RawLine } from './line-parser.js';
 import { decodeWord } from './word.js';
 import { keywordShape, NAMED_SECTIONS, SECTION_KINDS } from './keyword-shape.js';
 import { checkConditionals } from './conditionals.js';
 import { syntaxError } from './syntax-error.js';
-import { LineNode, WordTable } from './line-node.js';
+import { LineNode } from './line-node.js';
 
 /** HAProxy's MAX_LINE_ARGS: the 65th word is a fatal error. */
 const MAX_WORDS = 64;
@@ -20,18 +20,24 @@ export function parseConfig(text: string): ConfigFile {
   const bomLength = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   // the BOM is lexed as a blank so it never glues onto the first word; offsets are unchanged
   const lexText = bomLength ? ' ' + text.slice(1) : text;
-  const rawLines = parseLines(tokenize(lexText));
-
-  const lineStarts: number[] = [];
-  const errors: SyntaxError[] = [];
-  const lines: Line[] = [];
-  const table = new WordTable(text);
+  const tokens = tokenize(lexText);
+  let lineStarts: number[] = [];
+  let errors: SyntaxError[] = [];
+  let lines: Line[] = [];
   let offset = 0;
-  for (let i = 0; i < rawLines.length; i++) {
+  const addLine = (raw: RawLine) => {
     lineStarts.push(offset);
-    const line = buildLine(text, lexText, rawLines[i]!, i + 1, offset, bomLength, table, errors);
+    const line = buildLine(text, lexText, raw, lines.length + 1, offset, bomLength, errors);
     lines.push(line);
     offset = line.end;
+  };
+  if (!parseLines(tokens, addLine)) {
+    // cannot happen (the grammar accepts every token sequence), but never lose a byte if it does
+    lineStarts = [];
+    errors = [];
+    lines = [];
+    offset = 0;
+    groupLinesByHand(tokens).forEach(addLine);
   }
   const positionAt = (at: number): Position => positionFromStarts(lineStarts, at);
 
@@ -42,55 +48,80 @@ export function parseConfig(text: string): ConfigFile {
   return { text, bomLength, prologue, sections, lines, syntaxErrors: errors, positionAt };
 }
 
-function buildLine(text: string, lexText: string, raw: RawLine, lineNumber: number, lineStart: number, bomLength: number, table: WordTable, errors: SyntaxError[]): LineNode {
+/** How many leading words decide a line's keyword: `no option httpchk`, `capture request header`. */
+const KEYWORD_WORDS = 4;
+
+function buildLine(text: string, lexText: string, raw: RawLine, lineNumber: number, lineStart: number, bomLength: number, errors: SyntaxError[]): LineNode {
   let comment: Comment | undefined;
   let ignoredTail: { start: number; end: number } | undefined;
-  let indent = { start: lineStart, end: lineStart };
-  const firstWord = table.count;
+  let indentStart = lineStart;
+  let indentEnd = lineStart;
+  let wordsFrom = lineStart;
+  let wordsTo = lineStart;
+  let wordCount = 0;
+  let decoded: Map<number, Word> | undefined;
   let emptyArgument = -1;
-  const tokens = raw.tokens;
-  for (let t = 0; t < tokens.length; t++) {
-    const token = tokens[t]!;
-    const start = token.startOffset;
-    const end = start + token.image.length;
-    const type = token.tokenType;
-    if (type === Content) {
-      const indentEnd = splitWords(lexText, start, end, (from, to, plain) => {
-        if (plain) {
-          table.add(from, to);
-          return;
-        }
-        const word = decodedWord(text.slice(from, to), from, lineNumber, lineStart, errors);
-        const index = table.add(from, to, word);
-        if (word.value === '' && word.envRefs.length === 0 && index > firstWord && emptyArgument < 0) emptyArgument = index;
-      });
-      if (t === 0 && indentEnd > start) indent = { start: Math.max(start, lineNumber === 1 ? bomLength : 0), end: indentEnd };
-    } else if (type === CommentToken) {
-      comment = { start, end, text: token.image };
+  let firstRaw = '';
+  let tooManyAt = -1;
+  const content = raw.content;
+  if (content) {
+    const start = content.startOffset;
+    const end = start + content.image.length;
+    wordsFrom = start;
+    wordsTo = end;
+    wordCount = splitWords(lexText, start, end);
+    if (scratch.indentEnd > start) {
+      indentStart = Math.max(start, lineNumber === 1 ? bomLength : 0);
+      indentEnd = scratch.indentEnd;
+    }
+    if (wordCount > MAX_WORDS) tooManyAt = scratch.starts[MAX_WORDS]!;
+    for (let i = 0; i < wordCount; i++) {
+      const from = scratch.starts[i]!;
+      const to = scratch.ends[i]!;
+      if (scratch.plain[i]) continue;
+      const word = decodedWord(text.slice(from, to), from, lineNumber, lineStart, errors);
+      (decoded ??= new Map()).set(i, word);
+      if (word.value === '' && word.envRefs.length === 0 && i > 0 && emptyArgument < 0) emptyArgument = i;
+    }
+    if (wordCount > 0) firstRaw = text.slice(scratch.starts[0]!, scratch.ends[0]!);
+    if (emptyArgument >= 0 && emptyArgument < wordCount - 1) {
+      const empty = decoded!.get(emptyArgument)!;
+      errors.push(syntaxError('syntax/empty-argument', 'an empty argument ends the argument list: the words after it are ignored (and refused since HAProxy 3.2)', empty.start, end, lineNumber, empty.column, false));
+    }
+  }
+  if (raw.comment) {
+    const start = raw.comment.startOffset;
+    comment = { start, end: start + raw.comment.image.length, text: raw.comment.image };
+  }
+  const tail = raw.tail;
+  if (tail) {
+    const start = tail.startOffset;
+    const end = start + tail.image.length;
+    ignoredTail = { start, end };
+    if (tail.tokenType === CrTail) {
+      errors.push(syntaxError('syntax/bare-cr', 'a carriage return in the middle of a line ends it for HAProxy: the rest of the line is ignored', start, end, lineNumber, start - lineStart + 1, false));
     } else {
-      ignoredTail = { start, end };
-      if (type === CrTail) {
-        errors.push(syntaxError('syntax/bare-cr', 'a carriage return in the middle of a line ends it for HAProxy: the rest of the line is ignored', start, end, lineNumber, start - lineStart + 1, false));
-      } else {
-        errors.push(syntaxError('syntax/nul-byte', 'stray NUL character: HAProxy truncates this line and stops reading the file', start, end, lineNumber, start - lineStart + 1, true));
-      }
+      errors.push(syntaxError('syntax/nul-byte', 'stray NUL character: HAProxy truncates this line and stops reading the file', start, end, lineNumber, start - lineStart + 1, true));
     }
   }
   const newline = raw.newline;
-  const lastToken = tokens[tokens.length - 1];
+  const lastToken = tail ?? raw.comment ?? content;
   const contentEnd = newline ? newline.startOffset : lastToken ? lastToken.startOffset + lastToken.image.length : lineStart;
   const end = newline ? newline.startOffset + newline.image.length : contentEnd;
-  const wordCount = table.count - firstWord;
-  const line = new LineNode(lineStart, end, contentEnd, lineNumber, indent, table, firstWord, wordCount);
+  const line = new LineNode(text, lexText, lineStart, end, contentEnd, lineNumber, indentStart, indentEnd, wordsFrom, wordsTo);
   line.comment = comment;
   line.ignoredTail = ignoredTail;
   line.eol = (newline?.image ?? '') as Line['eol'];
+  line.wordCount = wordCount;
+  line.decoded = decoded;
   if (wordCount > 0) {
-    const first = table.value(firstWord);
-    const firstRaw = table.raw(firstWord);
+    // the first words' values, from the scratch bounds of this line's split (still current here)
+    const value = (i: number): string | undefined =>
+      i >= wordCount || i >= KEYWORD_WORDS ? undefined : decoded?.get(i)?.value ?? text.slice(scratch.starts[i]!, scratch.ends[i]!);
+    const first = value(0)!;
     line.kind = SECTION_KINDS.has(first as SectionKind) ? 'section' : firstRaw.startsWith('.') ? 'directive' : firstRaw.startsWith('[') ? 'scope' : 'keyword';
     if (line.kind === 'keyword') {
-      const shape = keywordShape(wordCount, (i) => (i < wordCount ? table.value(firstWord + i) : undefined));
+      const shape = keywordShape(wordCount, value);
       line.keyword = shape.keyword;
       line.keywordWordCount = Math.min(shape.keywordWordCount, wordCount);
       line.modifier = shape.modifier;
@@ -99,13 +130,8 @@ function buildLine(text: string, lexText: string, raw: RawLine, lineNumber: numb
       line.keywordWordCount = 1;
     }
   } else line.kind = comment ? 'comment' : 'blank';
-  if (wordCount > MAX_WORDS) {
-    const extra = table.word(firstWord + MAX_WORDS, lineNumber, lineStart);
-    errors.push(syntaxError('syntax/too-many-words', `too many words (${wordCount}): HAProxy accepts at most ${MAX_WORDS} per line`, extra.start, contentEnd, lineNumber, extra.column, true));
-  }
-  if (emptyArgument >= 0 && emptyArgument < table.count - 1) {
-    const empty = table.word(emptyArgument, lineNumber, lineStart);
-    errors.push(syntaxError('syntax/empty-argument', 'an empty argument ends the argument list: the words after it are ignored (and refused since HAProxy 3.2)', empty.start, contentEnd, lineNumber, empty.column, false));
+  if (tooManyAt >= 0) {
+    errors.push(syntaxError('syntax/too-many-words', `too many words (${wordCount}): HAProxy accepts at most ${MAX_WORDS} per line`, tooManyAt, contentEnd, lineNumber, tooManyAt - lineStart + 1, true));
   }
   return line;
 }
