@@ -6,14 +6,20 @@ import { createToken, Lexer, type IToken } from './chevrotain.js';
  * lexer never fails and the tokens give back the input byte for byte.
  */
 
-/** `\n` or `\r\n`: ends a line. */
+/*
+ * Every token but Newline also takes the line's terminator (`\n` or `\r\n`) when it is the last
+ * thing on its line: most lines are then one token, which halves the work of the lexer and the
+ * parser. `lineEnd(token)` tells how long that terminator is.
+ */
+
+/** `\n` or `\r\n` on a line with nothing else. */
 export const Newline = createToken({ name: 'Newline', pattern: /\r?\n/, line_breaks: true });
 /** A bare CR ends the line in HAProxy: everything after it up to the newline is never seen. */
-export const CrTail = createToken({ name: 'CrTail', pattern: /\r[^\n]*/ });
+export const CrTail = createToken({ name: 'CrTail', pattern: /\r[^\n]*\n?/, line_breaks: true });
 /** A NUL byte truncates the line; HAProxy then stops reading the file. */
-export const NulTail = createToken({ name: 'NulTail', pattern: /\0[^\n]*/ });
+export const NulTail = createToken({ name: 'NulTail', pattern: /\0[^\n]*\n?/, line_breaks: true });
 /** `#` outside quotes starts a comment anywhere, even in the middle of a word. */
-export const Comment = createToken({ name: 'Comment', pattern: /#[^\r\n\0]*/ });
+export const Comment = createToken({ name: 'Comment', pattern: /#[^\r\n\0]*(?:\r?\n)?/, line_breaks: true });
 /**
  * The words and blanks of a line up to a comment or the end of line: unquoted text, backslash
  * escapes, "double" and 'single' quoted strings (an unterminated quote runs to the end of the
@@ -23,8 +29,16 @@ export const Comment = createToken({ name: 'Comment', pattern: /#[^\r\n\0]*/ });
  */
 export const Content = createToken({
   name: 'Content',
-  pattern: /(?:[^\r\n\0#"'\\]+|\\[^\r\n\0]?|"(?:[^"\\\r\n\0]|\\[^\r\n\0])*"?|'[^'\r\n\0]*'?)+/,
+  pattern: /(?:[^\r\n\0#"'\\]+|\\[^\r\n\0]?|"(?:[^"\\\r\n\0]|\\[^\r\n\0])*"?|'[^'\r\n\0]*'?)+(?:\r?\n)?/,
+  line_breaks: true,
 });
+
+/** How many characters at the end of a token are its line's terminator: 0, 1 (`\n`) or 2 (`\r\n`). */
+export function lineEnd(token: IToken): number {
+  const image = token.image;
+  if (image.charCodeAt(image.length - 1) !== 10) return 0;
+  return image.length > 1 && image.charCodeAt(image.length - 2) === 13 ? 2 : 1;
+}
 
 export const allTokens = [Newline, CrTail, NulTail, Comment, Content];
 

@@ -1,13 +1,18 @@
 import { EmbeddedActionsParser, type IToken } from './chevrotain.js';
-import { allTokens, Comment, Content, CrTail, Newline, NulTail } from './lexer.js';
+import { allTokens, Comment, Content, CrTail, lineEnd, Newline, NulTail } from './lexer.js';
 
-/** The tokens of one physical line: at most one of each, in this order, then its terminator. */
+/**
+ * The tokens of one physical line: at most one of each, in this order. The last one carries the
+ * line's terminator (see `lineEnd`); a line with nothing but its terminator has only `newline`.
+ */
 export interface RawLine {
   content?: IToken;
   comment?: IToken;
   /** a CrTail or NulTail: text HAProxy never reads */
   tail?: IToken;
   newline?: IToken;
+  /** the token that ends the line */
+  last?: IToken;
 }
 
 export type LineSink = (line: RawLine) => void;
@@ -15,7 +20,7 @@ export type LineSink = (line: RawLine) => void;
 /**
  * Groups tokens into physical lines:
  *   file := ( Content | Comment | CrTail | NulTail | Newline )*
- * where a Newline closes the current line. The grammar accepts every token sequence, so it never
+ * where a token ending in a line terminator closes the current line. The grammar accepts every token sequence, so it never
  * reports an error: what HAProxy would refuse is found later, when lines are interpreted. One flat
  * rule, alternatives built once per parse and lines handed to a sink as they end, because
  * chevrotain's per-token overhead is most of the cost of this step.
@@ -34,23 +39,24 @@ class LineParser extends EmbeddedActionsParser {
     // tail; one RawLine object is reused for every line, as the sink reads it before the next one
     const line: RawLine = {};
     const reset = () => {
-      line.content = line.comment = line.tail = line.newline = undefined;
+      line.content = line.comment = line.tail = line.newline = line.last = undefined;
+    };
+    const took = (token: IToken) => {
+      line.last = token;
+      if (this.sink && lineEnd(token) > 0) {
+        this.sink(line);
+        reset();
+      }
     };
     const alternatives = [
-      { ALT: () => { line.content = this.CONSUME(Content); } },
-      { ALT: () => { line.comment = this.CONSUME(Comment); } },
-      { ALT: () => { line.tail = this.CONSUME(CrTail); } },
-      { ALT: () => { line.tail = this.CONSUME(NulTail); } },
-      {
-        ALT: () => {
-          line.newline = this.CONSUME(Newline);
-          this.sink?.(line);
-          reset();
-        },
-      },
+      { ALT: () => took((line.content = this.CONSUME(Content))) },
+      { ALT: () => took((line.comment = this.CONSUME(Comment))) },
+      { ALT: () => took((line.tail = this.CONSUME(CrTail))) },
+      { ALT: () => took((line.tail = this.CONSUME(NulTail))) },
+      { ALT: () => took((line.newline = this.CONSUME(Newline))) },
     ];
     this.MANY(() => this.OR(alternatives));
-    if (line.content || line.comment || line.tail) this.sink?.(line);
+    if (line.last) this.sink?.(line);
     reset();
   });
 
@@ -85,14 +91,16 @@ export function groupLinesByHand(tokens: IToken[]): RawLine[] {
   let line: RawLine = {};
   for (const token of tokens) {
     const type = token.tokenType;
-    if (type === Newline) {
-      line.newline = token;
-      lines.push(line);
-      line = {};
-    } else if (type === Content) line.content = token;
+    if (type === Newline) line.newline = token;
+    else if (type === Content) line.content = token;
     else if (type === Comment) line.comment = token;
     else line.tail = token;
+    line.last = token;
+    if (lineEnd(token) > 0) {
+      lines.push(line);
+      line = {};
+    }
   }
-  if (line.content || line.comment || line.tail) lines.push(line);
+  if (line.last) lines.push(line);
   return lines;
 }

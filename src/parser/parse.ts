@@ -1,5 +1,6 @@
 import type { Comment, ConfigFile, EnvRef, Line, Position, Section, SectionKind, SyntaxError, Word } from './ast.js';
-import { CrTail, scratch, splitWords, tokenize } from './lexer.js';
+import { CrTail, lineEnd, scratch, splitWords, tokenize } from './lexer.js';
+import type { IToken } from './chevrotain.js';
 import { groupLinesByHand, parseLines, type RawLine } from './line-parser.js';
 import { decodeWord } from './word.js';
 import { keywordShape, NAMED_SECTIONS, SECTION_KINDS } from './keyword-shape.js';
@@ -63,10 +64,16 @@ function buildLine(text: string, lexText: string, raw: RawLine, lineNumber: numb
   let emptyArgument = -1;
   let firstRaw = '';
   let tooManyAt = -1;
+  const last = raw.last!;
+  const eolLength = lineEnd(last);
+  const end = last.startOffset + last.image.length;
+  const contentEnd = end - eolLength;
+  /** where a token's own text ends, without the line terminator it may carry */
+  const tokenEnd = (token: IToken) => (token === last ? contentEnd : token.startOffset + token.image.length);
   const content = raw.content;
   if (content) {
     const start = content.startOffset;
-    const end = start + content.image.length;
+    const end = tokenEnd(content);
     wordsFrom = start;
     wordsTo = end;
     wordCount = splitWords(lexText, start, end);
@@ -91,12 +98,13 @@ function buildLine(text: string, lexText: string, raw: RawLine, lineNumber: numb
   }
   if (raw.comment) {
     const start = raw.comment.startOffset;
-    comment = { start, end: start + raw.comment.image.length, text: raw.comment.image };
+    const commentEnd = tokenEnd(raw.comment);
+    comment = { start, end: commentEnd, text: text.slice(start, commentEnd) };
   }
   const tail = raw.tail;
   if (tail) {
     const start = tail.startOffset;
-    const end = start + tail.image.length;
+    const end = tokenEnd(tail);
     ignoredTail = { start, end };
     if (tail.tokenType === CrTail) {
       errors.push(syntaxError('syntax/bare-cr', 'a carriage return in the middle of a line ends it for HAProxy: the rest of the line is ignored', start, end, lineNumber, start - lineStart + 1, false));
@@ -104,14 +112,10 @@ function buildLine(text: string, lexText: string, raw: RawLine, lineNumber: numb
       errors.push(syntaxError('syntax/nul-byte', 'stray NUL character: HAProxy truncates this line and stops reading the file', start, end, lineNumber, start - lineStart + 1, true));
     }
   }
-  const newline = raw.newline;
-  const lastToken = tail ?? raw.comment ?? content;
-  const contentEnd = newline ? newline.startOffset : lastToken ? lastToken.startOffset + lastToken.image.length : lineStart;
-  const end = newline ? newline.startOffset + newline.image.length : contentEnd;
   const line = new LineNode(text, lexText, lineStart, end, contentEnd, lineNumber, indentStart, indentEnd, wordsFrom, wordsTo);
   line.comment = comment;
   line.ignoredTail = ignoredTail;
-  line.eol = (newline?.image ?? '') as Line['eol'];
+  line.eol = (eolLength === 0 ? '' : eolLength === 1 ? '\n' : '\r\n') as Line['eol'];
   line.wordCount = wordCount;
   line.decoded = decoded;
   if (wordCount > 0) {
