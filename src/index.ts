@@ -5,3 +5,4 @@ export { lint, lintFile } from './engine/lint.js';
 export { fix, applyEdits } from './engine/fix.js';
 export { RULES, ruleById } from './rules/index.js';
 export { validateRuleOptions } from './engine/rule-settings.js';
+export { probeConfig, ProbeError, formatProbeText, formatProbeJson, type ProbeOptions, type ProbeReport, type ServerProbe } from './probe/index.js';

@@ -9,6 +9,8 @@ export type Command =
   | { name: 'rules' }
   | { name: 'explain'; id: string }
   | { name: 'parse'; file?: string }
+  | import('../probe/cli.js').ProbeCommand
+  | { name: 'lsp' }
   | { name: 'done' };
 
 export interface Flags {
@@ -70,6 +72,20 @@ export async function parseArgs(argv: string[], out: (text: string) => void, col
     .command('parse [file]', 'print the syntax tree of a file as JSON (`-` or --stdin: standard input)', (y) => y.positional('file', { type: 'string' }), (a) => {
       // yargs turns a lone `-` into ''
       command = { name: 'parse', file: a.file === undefined ? undefined : a.file === '' ? '-' : String(a.file) };
+    })
+    .command('lsp', 'run the language server on stdin/stdout (editors start it; also installed as haproxy-lint-lsp)', (y) => y.options({
+      stdio: { type: 'boolean', describe: 'talk the Language Server Protocol on stdin/stdout (the default)' },
+      clientProcessId: { type: 'number', hidden: true },
+    }), () => {
+      command = { name: 'lsp' };
+    })
+    .command('probe <file>', 'send each server the health check HAProxy would send and judge the answer like HAProxy (loopback only unless --allow-remote)', (y) => y.options({
+      backend: { type: 'string', describe: 'only this backend (or listen) section', group: 'Probe:' },
+      'server-address': { type: 'string', array: true, describe: 'check a server at another address: NAME=HOST:PORT (NAME: server or backend/server; repeatable)', group: 'Probe:' },
+      'allow-remote': { type: 'boolean', default: false, describe: 'also connect to servers that are not on a loopback address', group: 'Probe:' },
+      timeout: { type: 'string', describe: 'connect and read timeout for every check (default: inter/timeout check from the configuration, at most 10s)', group: 'Probe:' },
+    }), (a) => {
+      command = { name: 'probe', config: String(a.file), ...(a.backend !== undefined ? { backend: String(a.backend) } : {}), serverAddress: ((a.serverAddress as unknown[] | undefined) ?? []).map(String), allowRemote: a.allowRemote === true, ...(a.timeout !== undefined ? { timeout: String(a.timeout) } : {}) };
     })
     .options({
       fix: { type: 'boolean', default: false, describe: 'apply safe fixes in place', group: 'Fixing:' },

@@ -31,6 +31,18 @@ export async function run(argv: string[], io: Io): Promise<number> {
       case 'explain': return await explain(command.id, io);
       case 'parse': return await parseCommand(command.file, flags, io);
       case 'lint': return await lintCommand(command.paths, flags, io);
+      case 'probe': {
+        const rules = await loadRules();
+        const explicit = flags.config !== undefined ? loadConfigFile(resolve(io.cwd, flags.config), rules, flags.config) : undefined;
+        const options = effectiveOptions(new ConfigFinder(rules, io.cwd, explicit).forFile(resolve(io.cwd, command.config)), resolve(io.cwd, command.config), cliSettings(flags, rules));
+        return await (await import('../probe/cli.js')).probeCommand(command, flags, options, io);
+      }
+      case 'lsp': {
+        // the server owns stdin/stdout until the client sends `exit`, which ends the process
+        const { startLanguageServer } = await import('../lsp/start.js');
+        startLanguageServer(['--stdio']);
+        return await new Promise<number>(() => undefined);
+      }
     }
   } catch (error) {
     if (error instanceof CliError) {

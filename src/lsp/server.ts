@@ -1,0 +1,255 @@
+/**
+ * The language server: a thin front over the library API (`lint`, `fix`, the rules' metadata and
+ * the grammar's keyword docs), like the command line.
+ *
+ * - diagnostics when a document opens, changes (debounced) and is saved;
+ * - code actions: each finding's fix, "fix all safe problems" (`source.fixAll.haproxy-lint`) and
+ *   suppression comments;
+ * - hover: the manual's entry for the keyword under the cursor;
+ * - settings from `workspace/configuration` (section `haproxy-lint`) over the `.haproxy-lint.json`
+ *   found above the document.
+ */
+import { fileURLToPath } from 'node:url';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  MessageType,
+  ShowMessageNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type ClientCapabilities,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { parseConfig } from '../parser/parse.js';
+import { lintFile } from '../engine/lint.js';
+import { RULES } from '../rules/index.js';
+import type { LoadedConfig } from '../cli/config.js';
+import { version } from '../cli/meta.js';
+import { codeActions, FIX_ALL_KIND, type LintSnapshot } from './actions.js';
+import { toDiagnostic } from './diagnostics.js';
+import { hoverAt } from './hover.js';
+import { ConfigLookup, DEFAULT_SETTINGS, isHaproxyDocument, lintOptionsFor, resolveSettings, type ResolvedSettings } from './settings.js';
+
+export const SETTINGS_SECTION = 'haproxy-lint';
+/** how long typing must pause before a changed document is linted again */
+export const DEFAULT_DEBOUNCE_MS = 200;
+
+export interface ServerOptions {
+  debounceMs?: number;
+}
+
+function pathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Wires the handlers onto a connection; call `connection.listen()` afterwards. */
+export function startServer(connection: Connection, serverOptions: ServerOptions = {}): void {
+  const documents = new TextDocuments(TextDocument);
+  const lookup = new ConfigLookup(RULES);
+  const timers = new Map<string, NodeJS.Timeout>();
+  const snapshots = new Map<string, LintSnapshot>();
+  /** settings per document, as the client answered (cleared when they change) */
+  const settingsCache = new Map<string, Promise<ResolvedSettings>>();
+  /** messages already shown, so a bad setting is reported once, not on every keystroke */
+  const shown = new Set<string>();
+  let debounceMs = serverOptions.debounceMs ?? DEFAULT_DEBOUNCE_MS;
+  let capabilities: ClientCapabilities = {};
+  let pullConfiguration = false;
+  /** settings pushed by didChangeConfiguration (or initializationOptions) for clients that cannot be asked */
+  let pushedSettings: unknown;
+
+  const warnOnce = (message: string) => {
+    if (shown.has(message)) return;
+    shown.add(message);
+    connection.console.warn(message);
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+  };
+
+  const settingsFor = (uri: string): Promise<ResolvedSettings> => {
+    let cached = settingsCache.get(uri);
+    if (!cached) {
+      const raw: Promise<unknown> = pullConfiguration
+        ? connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then((value: unknown) => value, () => pushedSettings)
+        : Promise.resolve(pushedSettings);
+      cached = raw.then((value) => {
+        const { settings, problems } = resolveSettings(value ?? undefined, RULES);
+        for (const problem of problems) warnOnce(`haproxy-lint: settings: ${problem}`);
+        return settings;
+      }, () => DEFAULT_SETTINGS);
+      settingsCache.set(uri, cached);
+    }
+    return cached;
+  };
+
+  const configFor = (path: string | undefined): LoadedConfig | undefined => {
+    if (path === undefined) return undefined;
+    try {
+      return lookup.forFile(path);
+    } catch (error) {
+      warnOnce(`haproxy-lint: ${(error as Error).message} (linting without it)`);
+      return undefined;
+    }
+  };
+
+  /** Lints a document; undefined when it is not ours or linting is off. */
+  const snapshotFor = async (document: TextDocument): Promise<LintSnapshot | undefined> => {
+    const cached = snapshots.get(document.uri);
+    if (cached && cached.version === document.version) return cached;
+    const settings = await settingsFor(document.uri);
+    if (!settings.enable) return undefined;
+    const path = pathOf(document.uri);
+    const config = settings.useConfigFile ? configFor(path) : undefined;
+    if (!isHaproxyDocument(document.languageId, path, config)) return undefined;
+    const options = lintOptionsFor(settings, config, path);
+    // the text and version as they are now (the document may have changed while the settings were asked for)
+    const lintedVersion = document.version;
+    const file = parseConfig(document.getText());
+    let findings;
+    try {
+      findings = lintFile(file, options).findings;
+    } catch (error) {
+      const e = error as Error;
+      connection.console.error(`haproxy-lint: internal error linting ${document.uri}: ${e?.stack ?? String(error)}`);
+      return undefined;
+    }
+    const snapshot: LintSnapshot = { document, version: lintedVersion, file, findings, options };
+    snapshots.set(document.uri, snapshot);
+    return snapshot;
+  };
+
+  const validate = async (document: TextDocument): Promise<void> => {
+    const snapshot = await snapshotFor(document);
+    const current = documents.get(document.uri);
+    // closed, or changed again meanwhile: the next validation publishes
+    if (!current || (snapshot && snapshot.version !== current.version)) return;
+    const diagnostics = snapshot ? snapshot.findings.map((f) => toDiagnostic(current, f)) : [];
+    await connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
+  };
+
+  const validateNow = (document: TextDocument) => {
+    const timer = timers.get(document.uri);
+    if (timer) clearTimeout(timer);
+    timers.delete(document.uri);
+    validate(document).catch((error: unknown) => connection.console.error(`haproxy-lint: ${(error as Error)?.stack ?? String(error)}`));
+  };
+
+  const validateLater = (document: TextDocument) => {
+    const timer = timers.get(document.uri);
+    if (timer) clearTimeout(timer);
+    timers.set(document.uri, setTimeout(() => {
+      timers.delete(document.uri);
+      const current = documents.get(document.uri);
+      if (current) validateNow(current);
+    }, debounceMs));
+  };
+
+  const revalidateAll = () => {
+    snapshots.clear();
+    for (const document of documents.all()) validateNow(document);
+  };
+
+  connection.onInitialize((params): InitializeResult => {
+    capabilities = params.capabilities;
+    pullConfiguration = capabilities.workspace?.configuration === true;
+    const init = params.initializationOptions as { settings?: unknown; debounceMs?: unknown } | undefined;
+    if (init?.settings !== undefined) pushedSettings = init.settings;
+    if (typeof init?.debounceMs === 'number' && init.debounceMs >= 0) debounceMs = init.debounceMs;
+    const root = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+    const rootPath = root ? pathOf(root) : undefined;
+    if (rootPath) lookup.setRoot(rootPath);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        hoverProvider: true,
+      },
+      serverInfo: { name: 'haproxy-lint', version: version() },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+    }
+    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/.haproxy-lint.json' }, { globPattern: '**/package.json' }],
+      });
+    }
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    const settings = (change.settings as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
+    if (settings !== undefined) pushedSettings = settings;
+    settingsCache.clear();
+    shown.clear();
+    revalidateAll();
+  });
+
+  connection.onDidChangeWatchedFiles(() => {
+    lookup.reset();
+    shown.clear();
+    revalidateAll();
+  });
+
+  /** documents whose didOpen has fired and whose echoing didChangeContent has not yet */
+  const opening = new Set<string>();
+  documents.onDidOpen((event) => {
+    opening.add(event.document.uri);
+    validateNow(event.document);
+  });
+  documents.onDidChangeContent((event) => {
+    // TextDocuments fires a change right after each open: that version is being linted already
+    if (opening.delete(event.document.uri)) return;
+    void settingsFor(event.document.uri).then((settings) => {
+      if (settings.run === 'onType') validateLater(event.document);
+    });
+  });
+  documents.onDidSave((event) => {
+    // a configuration file saved from outside the editor's watchers: read it again
+    lookup.reset();
+    snapshots.delete(event.document.uri);
+    validateNow(event.document);
+  });
+  documents.onDidClose((event) => {
+    const timer = timers.get(event.document.uri);
+    if (timer) clearTimeout(timer);
+    timers.delete(event.document.uri);
+    snapshots.delete(event.document.uri);
+    settingsCache.delete(event.document.uri);
+    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
+
+  connection.onCodeAction(async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    const snapshot = await snapshotFor(document);
+    if (!snapshot || snapshot.version !== documents.get(document.uri)?.version) return [];
+    return codeActions(snapshot, params.range, params.context, { documentChanges: capabilities.workspace?.workspaceEdit?.documentChanges === true });
+  });
+
+  connection.onHover(async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const snapshot = await snapshotFor(document);
+    const file = snapshot?.file ?? parseConfig(document.getText());
+    const formats = capabilities.textDocument?.hover?.contentFormat;
+    const markdown = !formats || formats.length === 0 || formats.includes('markdown');
+    return hoverAt(document, file, document.offsetAt(params.position), markdown);
+  });
+
+  connection.onShutdown(() => {
+    for (const timer of timers.values()) clearTimeout(timer);
+    timers.clear();
+  });
+
+  documents.listen(connection);
+}

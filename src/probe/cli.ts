@@ -1,0 +1,51 @@
+import { resolve } from 'node:path';
+import type { LintOptions } from '../engine/types.js';
+import type { Flags } from '../cli/args.js';
+import { CliError } from '../cli/errors.js';
+import { readSource } from '../cli/io.js';
+import type { Io } from '../cli/run.js';
+import { formatProbeJson, formatProbeText } from './format.js';
+import { probeConfig, ProbeError } from './probe.js';
+
+export interface ProbeCommand {
+  name: 'probe';
+  config: string;
+  backend?: string;
+  serverAddress: string[];
+  allowRemote: boolean;
+  timeout?: string;
+}
+
+/** `haproxy-lint probe CONFIG`: the front of probeConfig(). Exit 0: all probed servers pass, 1: one fails, 2: trouble. */
+export async function probeCommand(command: ProbeCommand, flags: Flags, options: LintOptions, io: Io): Promise<number> {
+  if (flags.format !== 'stylish' && flags.format !== 'json') throw new CliError(`probe: --format ${flags.format} is not supported (text is the default; json)`);
+  if (flags.fix || flags.diff || flags.fixOnly || flags.stdin) throw new CliError('probe: --fix, --diff, --fix-only and --stdin do not apply; run the probe on a file');
+  const serverAddresses: Record<string, string> = {};
+  for (const spec of command.serverAddress) {
+    const match = /^([^=]+)=(.+)$/.exec(spec);
+    if (!match) throw new CliError(`--server-address '${spec}': expected NAME=HOST:PORT (NAME: server or backend/server)`);
+    serverAddresses[match[1]!.trim()] = match[2]!.trim();
+  }
+  let timeoutMs: number | undefined;
+  if (command.timeout !== undefined) {
+    const { parseTime } = await import('./time.js');
+    timeoutMs = parseTime(command.timeout);
+    if (timeoutMs === undefined || timeoutMs <= 0) throw new CliError(`--timeout '${command.timeout}': expected a duration such as 500ms or 2s`);
+  }
+  const source = await readSource(command.config, resolve(io.cwd, command.config));
+  if (source.notice) io.stderr.write(`haproxy-lint: warning: ${source.notice}\n`);
+  try {
+    const report = await probeConfig(source.text, {
+      ...options,
+      ...(command.backend !== undefined ? { backend: command.backend } : {}),
+      serverAddresses,
+      allowRemote: command.allowRemote,
+      ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    });
+    io.stdout.write(flags.format === 'json' ? formatProbeJson(report, command.config) : formatProbeText(report, command.config));
+    return report.exitCode;
+  } catch (error) {
+    if (error instanceof ProbeError) throw new CliError(`${command.config}: ${error.message}`);
+    throw error;
+  }
+}
