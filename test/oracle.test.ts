@@ -21,6 +21,7 @@ import { createOracleRunner } from '../src/oracle/oracle-pass.js';
 import { parseHaproxyOutput } from '../src/oracle/parse-output.js';
 import { classifyCorpus, countIsolatedVerdicts, countVerdicts, formatCounts, formatLintFigures, measureLinter, type CheckedEntry, type LintFigures } from '../src/oracle/report.js';
 import { expandVtestMacros } from '../src/oracle/vtest-macros.js';
+import { detectSandbox } from '../src/oracle/sandbox.js';
 import { requirePrograms } from './helpers/programs.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -132,10 +133,14 @@ describe.skipIf(!programs.ok)('haproxy -c as an oracle', () => {
     const text = 'defaults\n    mode http\n    timeout client 1s\n    timeout server 1s\n    timeout connect 1s\nbackend b\n    server s1 app.internal.example:8080\n';
     expect((await checkConfigText(text)).verdict).toBe('rejected-dns');
     const r = await checkConfigText(text, { hosts: 'loopback' });
-    // without the privileges for a private mount namespace the retry cannot happen
-    if (r.loopbackHosts) {
+    if (detectSandbox().hostsFile) {
       expect(r.verdict).toBe('accepted');
       expect(r.loopbackHosts).toEqual(['app.internal.example']);
+      expect(r.isolatedVerdict).toBe('rejected-dns');
+    } else {
+      // without the privileges for a private mount namespace the retry cannot happen: the isolated verdict stands
+      expect(r.verdict).toBe('rejected-dns');
+      expect(r.loopbackHosts).toBeUndefined();
     }
   });
 

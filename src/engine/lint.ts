@@ -15,7 +15,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
 }
 
 export function lintFile(file: ConfigFile, options: LintOptions = {}): LintResult {
-  const appFor = appResolver(file.sections, options);
+  const appFor = appResolver(file, options);
   const targetVersion = options.targetVersion ?? DEFAULT_TARGET_VERSION;
   const findings: Finding[] = [];
   const active = activeRules(RULES, options);

@@ -1,7 +1,6 @@
 import type { Section, Severity } from '../parser/ast.js';
 import type { Rule, TargetVersion } from '../engine/types.js';
-import { configModel, isDynamicName, templateNames, type Proxy } from './model/config-model.js';
-import { proxyLabel } from './undefined-acl.js';
+import { configModel, isDynamicName, proxyLabel, templateNames, type Proxy } from './model/config-model.js';
 
 /** Named sections (other than proxies) whose names must be unique per kind, and what HAProxy does. */
 const UNIQUE_SECTIONS: Record<string, { severity: Severity; consequence: string }> = {
@@ -43,9 +42,7 @@ export const rule: Rule = {
 
     // proxies: a common capability is always refused; other kinds since 3.3
     const crossKindRefused = refusesCrossKindNames(targetVersion);
-    proxies.forEach((proxy, index) => {
-      const earlier = proxies.slice(0, index).filter((p) => p.name === proxy.name);
-      if (earlier.length === 0) return;
+    const reportProxyClash = (proxy: Proxy, earlier: Proxy[]): void => {
       const clash = earlier.find((p) => (p.isFrontend && proxy.isFrontend) || (p.isBackend && proxy.isBackend));
       const word = proxy.section.name!;
       if (clash) {
@@ -65,13 +62,23 @@ export const rule: Rule = {
         end: word.end,
         severity: crossKindRefused ? 'error' : 'warning',
       });
-    });
+    };
+
+    const byName = new Map<string, Proxy[]>();
+    for (const proxy of proxies) {
+      const earlier = byName.get(proxy.name!);
+      if (!earlier) byName.set(proxy.name!, [proxy]);
+      else {
+        reportProxyClash(proxy, earlier);
+        earlier.push(proxy);
+      }
+    }
 
     // defaults sharing a proxy's name (refused since 3.3)
     for (const defaults of model.proxies.filter((p) => p.kind === 'defaults' && p.name !== undefined && p.name !== '')) {
       const word = defaults.section.name!;
       if (isDynamicName(word)) continue;
-      const proxy = proxies.find((p) => p.name === defaults.name);
+      const proxy = byName.get(defaults.name!)?.[0];
       if (!proxy) continue;
       const later = proxy.section.start > defaults.section.start ? proxy : defaults;
       const laterWord = later.section.name!;
@@ -86,22 +93,30 @@ export const rule: Rule = {
 
     // a defaults name declared twice, then referenced by `from`: ambiguous
     const sections = file.sections;
-    sections.forEach((section, index) => {
-      if (!section.from || isDynamicName(section.from)) return;
-      const name = section.from.value;
-      const candidates = sections.slice(0, index).filter((s) => s.kind === 'defaults' && s.name?.value === name);
-      if (candidates.length < 2) return;
-      report({
-        message: `defaults section '${name}' is declared more than once (${candidates.map(where).join(', ')}): HAProxy refuses this reference ("ambiguous defaults section name '${name}'"); rename one of them`,
-        start: section.from.start,
-        end: section.from.end,
-      });
-    });
+    const defaultsByName = new Map<string, Section[]>();
+    for (const section of sections) {
+      if (section.from && !isDynamicName(section.from)) {
+        const name = section.from.value;
+        const candidates = defaultsByName.get(name) ?? [];
+        if (candidates.length >= 2) {
+          report({
+            message: `defaults section '${name}' is declared more than once (${candidates.map(where).join(', ')}): HAProxy refuses this reference ("ambiguous defaults section name '${name}'"); rename one of them`,
+            start: section.from.start,
+            end: section.from.end,
+          });
+        }
+      }
+      if (section.kind === 'defaults' && section.name) {
+        const list = defaultsByName.get(section.name.value) ?? [];
+        list.push(section);
+        defaultsByName.set(section.name.value, list);
+      }
+    }
 
     // log-forward named like a proxy
     for (const section of sections) {
       if (section.kind !== 'log-forward' || !section.name || isDynamicName(section.name)) continue;
-      const proxy = proxies.find((p) => p.name === section.name!.value);
+      const proxy = byName.get(section.name.value)?.[0];
       if (!proxy) continue;
       report({
         message: `log-forward section '${section.name.value}' has the same name as ${proxyLabel(proxy)}: HAProxy refuses this ("has the same name as")`,

@@ -1,6 +1,8 @@
 import type { Line, Section, Word } from '../parser/ast.js';
 import type { Rule, RuleContext, Severity } from '../engine/types.js';
-import { defaultsOf, keywordLines, quoteWord, sourceOffset, usersOf } from './shared/proxies.js';
+import { parseExpect, parseHttpchkOption, parseSend } from './http-check/syntax.js';
+import { defaultsOf, keywordLines, usersOf } from './shared/proxies.js';
+import { asWord, sourceOffset } from './shared/words.js';
 
 /**
  * What each application stack does with a request for `/health-check` when the route is
@@ -152,20 +154,6 @@ function httpchkEnabled(context: RuleContext, section: Section): boolean {
   return defaults ? ownHttpchk(defaults) === true : false;
 }
 
-/** `http-check send` options and how many values each takes. */
-const SEND_OPTIONS: Record<string, number> = { meth: 1, uri: 1, 'uri-lf': 1, ver: 1, hdr: 2, body: 1, 'body-lf': 1, comment: 1 };
-
-function sendOption(line: Line, name: string): Word | undefined {
-  for (let i = 0; i < line.args.length; ) {
-    const key = line.args[i]!.value;
-    const count = SEND_OPTIONS[key];
-    if (count === undefined) return undefined;
-    if (key === name) return line.args[i + 1];
-    i += 1 + count;
-  }
-  return undefined;
-}
-
 /** The URIs this section's check requests, each with the method and the expectations that judge its response. */
 function candidatesIn(section: Section): Candidate[] {
   const lines = keywordLines(section).filter((l) => !l.modifier || l.keyword === 'option httpchk');
@@ -180,21 +168,19 @@ function candidatesIn(section: Section): Candidate[] {
     }
   }
   const candidates: Candidate[] = [];
-  const optionActive = option && !option.modifier;
-  sends.forEach((send, index) => {
-    const uri = sendOption(send, 'uri');
-    if (!uri) return;
-    const meth = sendOption(send, 'meth')?.value ?? (index === 0 && optionActive && option.args.length >= 2 ? option.args[0]!.value : 'OPTIONS');
-    const candidate = analyse(uri, meth, expectsBySend.get(index) ?? []);
+  const httpchk = option && !option.modifier ? parseHttpchkOption(option) : undefined;
+  const parsed = sends.map(parseSend);
+  parsed.forEach((send, index) => {
+    if (!send.uri) return;
+    const meth = send.meth?.value ?? (index === 0 && httpchk?.meth ? httpchk.meth.value : 'OPTIONS');
+    const candidate = analyse(send.uri, meth, expectsBySend.get(index) ?? []);
     if (candidate) candidates.push(candidate);
   });
-  if (optionActive && option.args.length >= 1) {
-    const first = sends[0];
-    const overridden = first && (sendOption(first, 'uri') || sendOption(first, 'uri-lf'));
-    if (!overridden) {
-      const uri = option.args.length === 1 ? option.args[0]! : option.args[1]!;
-      const meth = first && sendOption(first, 'meth') ? sendOption(first, 'meth')!.value : option.args.length >= 2 ? option.args[0]!.value : 'OPTIONS';
-      const candidate = analyse(uri, meth, expectsBySend.get(0) ?? []);
+  if (httpchk?.uri) {
+    const first = parsed[0];
+    if (!first?.uri && !first?.uriLf) {
+      const meth = first?.meth?.value ?? httpchk.meth?.value ?? 'OPTIONS';
+      const candidate = analyse(httpchk.uri, meth, expectsBySend.get(0) ?? []);
       if (candidate) candidates.push(candidate);
     }
   }
@@ -222,38 +208,27 @@ function analyse(word: Word, method: string, expects: Line[]): Candidate | undef
 function judge(expects: Line[], statuses: number[]): Expectation {
   if (expects.length === 0) return { verdict: 'accepts', text: 'the default expectation (`status 200-399`)', explicit: false };
   let verdict: Verdict = 'accepts';
-  for (const line of expects) {
-    const one = judgeExpect(line, statuses);
+  const verdicts = expects.map((line) => judgeExpect(line, statuses));
+  for (const one of verdicts) {
     if (one === 'rejects') verdict = 'rejects';
     else if (one === 'unknown' && verdict === 'accepts') verdict = 'unknown';
   }
-  const shown = expects.find((line) => judgeExpect(line, statuses) === verdict) ?? expects[0]!;
+  const shown = expects[verdicts.indexOf(verdict)] ?? expects[0]!;
   const words = shown.words;
   const text = words.map((w) => w.raw).join(' ');
   return { verdict, text: `\`${text}\``, explicit: true };
 }
 
-const EXPECT_OPTIONS: Record<string, number> = {
-  'min-recv': 1, comment: 1, 'ok-status': 1, 'error-status': 1, 'tout-status': 1, 'on-success': 1, 'on-error': 1, 'status-code': 1,
-};
-
 function judgeExpect(line: Line, statuses: number[]): Verdict {
-  let i = 0;
-  while (i < line.args.length && EXPECT_OPTIONS[line.args[i]!.value] !== undefined) i += 2;
-  let negated = false;
-  if (line.args[i]?.value === '!') {
-    negated = true;
-    i++;
-  }
-  const matcher = line.args[i]?.value;
-  const pattern = line.args[i + 1]?.value;
-  if (!matcher || pattern === undefined) return 'unknown';
+  const { bang, match, pattern } = parseExpect(line);
+  if (!match || !pattern) return 'unknown';
+  const matcher = match.value;
   let results: (boolean | undefined)[];
-  if (matcher === 'status') results = statuses.map((s) => statusListMatches(pattern, s));
-  else if (matcher === 'rstatus') results = statuses.map((s) => regexMatches(pattern, String(s)));
+  if (matcher === 'status') results = statuses.map((s) => statusListMatches(pattern.value, s));
+  else if (matcher === 'rstatus') results = statuses.map((s) => regexMatches(pattern.value, String(s)));
   else if (matcher === 'string' || matcher === 'rstring' || matcher === 'string-lf') results = statuses.map(() => false); // a redirect's body is empty or a short "moved" page
   else return 'unknown';
-  const passes = results.map((r) => (r === undefined ? undefined : negated ? !r : r));
+  const passes = results.map((r) => (r === undefined ? undefined : bang ? !r : r));
   if (passes.every((p) => p === false)) return 'rejects';
   if (passes.every((p) => p === true)) return 'accepts';
   return 'unknown';
@@ -313,15 +288,15 @@ function reportCandidate(context: RuleContext, candidate: Candidate, scope: Scop
     severity = 'info';
     applicability = 'unsafe';
   }
+  // insert the slash in place; a word written with escapes is rewritten whole, verified to read back as meant
   const at = sourceOffset(word, insertAt);
-  const edit = at !== undefined
-    ? { start: at, end: at, text: '/' }
-    : { start: word.start, end: word.end, text: quoteWord(`${word.value.slice(0, insertAt)}/${word.value.slice(insertAt)}`) };
+  const rewritten = at === undefined ? asWord(`${word.value.slice(0, insertAt)}/${word.value.slice(insertAt)}`) : undefined;
+  const edit = at !== undefined ? { start: at, end: at, text: '/' } : rewritten !== undefined ? { start: word.start, end: word.end, text: rewritten } : undefined;
   context.report({
     message,
     start: word.start,
     end: word.end,
     ...(severity ? { severity } : {}),
-    fix: { description: `request ${fixed} instead of ${path}`, applicability, edits: [edit] },
+    ...(edit ? { fix: { description: `request ${fixed} instead of ${path}`, applicability, edits: [edit] } } : {}),
   });
 }

@@ -1,5 +1,6 @@
 import type { Rule } from '../engine/types.js';
-import { asWord, checkSections, fileEol, indentOf, parseHttpchkOption, parseSend, show } from './http-check/syntax.js';
+import { checkSections, fileEol, indentOf, parseHttpchkOption, parseSend } from './http-check/syntax.js';
+import { asWord, show } from './shared/words.js';
 
 export const rule: Rule = {
   id: 'legacy-httpchk-headers',

@@ -1,6 +1,6 @@
 import type { Rule } from '../engine/types.js';
 import { mimeFix, mimeTargets } from './http-check/mime.js';
-import { show } from './http-check/syntax.js';
+import { show } from './shared/words.js';
 import { decodeWord } from '../parser/word.js';
 
 export const rule: Rule = {

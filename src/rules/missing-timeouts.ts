@@ -1,7 +1,5 @@
 import type { Rule } from '../engine/types.js';
-import { configModel, type ConfigModel, type Proxy } from './model/config-model.js';
-import { effectiveMode } from './mode-mismatch.js';
-import { proxyLabel } from './undefined-acl.js';
+import { configModel, effectiveMode, proxyLabel, type ConfigModel, type Proxy } from './model/config-model.js';
 
 /** Whether a timeout is set to a non-zero value somewhere along the inheritance chain (or cannot be known). */
 function timeoutSet(model: ConfigModel, proxy: Proxy, name: string): boolean {

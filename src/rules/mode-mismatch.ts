@@ -1,14 +1,5 @@
 import type { Rule } from '../engine/types.js';
-import { configModel, type ConfigModel, type Proxy } from './model/config-model.js';
-import { proxyLabel } from './undefined-acl.js';
-
-/** The mode a proxy runs in: its own `mode` line, else its defaults' (through `from`), else tcp. */
-export function effectiveMode(model: ConfigModel, proxy: Proxy): { mode: string; uncertain: boolean } {
-  const setting = model.effective(proxy, 'mode');
-  const value = setting.value;
-  const uncertain = setting.uncertain || (value !== undefined && /[$%]/.test(value));
-  return { mode: value ?? 'tcp', uncertain };
-}
+import { configModel, effectiveMode, proxyLabel } from './model/config-model.js';
 
 export const rule: Rule = {
   id: 'mode-mismatch',

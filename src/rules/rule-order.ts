@@ -55,20 +55,24 @@ export const rule: Rule = {
   check({ file, report }) {
     const model = configModel(file);
     for (const proxy of model.proxies) {
-      const rules = proxy.lines.map((line) => ({ line, kind: classify(line) })).filter((r) => r.kind !== undefined);
-      for (const [index, current] of rules.entries()) {
-        const kind = current.kind!;
-        // the first earlier-written rule that HAProxy evaluates after this one
-        const earlier = rules.slice(0, index).filter((r) => r.kind!.chain === kind.chain && r.kind!.rank > kind.rank);
-        if (earlier.length === 0) continue;
-        const line = current.line;
-        // HAProxy names the set evaluated next after this one in its warning
-        const nearest = earlier.reduce((a, b) => (b.kind!.rank < a.kind!.rank ? b : a));
-        const target = earlier[0]!.line;
+      // per chain, the first rule written of each rank so far
+      const firstOfRank = { request: new Map<number, { line: Line; name: string; rank: number }>(), response: new Map<number, { line: Line; name: string; rank: number }>() };
+      for (const line of proxy.lines) {
+        const kind = classify(line);
+        if (!kind) continue;
+        const seen = firstOfRank[kind.chain];
+        if (!seen.has(kind.rank)) seen.set(kind.rank, { line, name: kind.name, rank: kind.rank });
+        // the earlier-written rules that HAProxy evaluates after this one: the first of them is where it moves,
+        // the one of the lowest rank is the set HAProxy names in its warning
+        const later = [...seen.values()].filter((r) => r.rank > kind.rank);
+        if (later.length === 0) continue;
+        const first = later.reduce((a, b) => (b.line.start < a.line.start ? b : a));
+        const nearest = later.reduce((a, b) => (b.rank < a.rank ? b : a));
+        const target = first.line;
         const fix = moveFix(file.text, proxy.section.lines, line, target);
         const shown = kind.name.startsWith('tcp-request') ? 'tcp-request' : kind.name;
         report({
-          message: `${article(shown)} rule placed after ${article(nearest.kind!.name)} rule (line ${nearest.line.line}) will still be processed before it: HAProxy evaluates ${kind.name} rules first; move it above line ${target.line}`,
+          message: `${article(shown)} rule placed after ${article(nearest.name)} rule (line ${nearest.line.line}) will still be processed before it: HAProxy evaluates ${kind.name} rules first; move it above line ${target.line}`,
           start: line.words[0]?.start ?? line.start,
           end: line.contentEnd,
           ...(fix ? { fix } : {}),

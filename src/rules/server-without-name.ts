@@ -1,8 +1,8 @@
 import type { Line, Section, Word } from '../parser/ast.js';
 import type { Rule } from '../engine/types.js';
-import { addressConfidence } from './shared/addresses.js';
+import { templateNames } from './model/config-model.js';
+import { addressInsteadOfName } from './shared/addresses.js';
 import { keywordLines } from './shared/proxies.js';
-import { SERVER_KEYWORDS } from './shared/server-keywords.js';
 
 /** Server names HAProxy accepts (`invalid_char()`); a section name is always made of these. */
 const NAME_CHARS = /^[A-Za-z0-9._:-]+$/;
@@ -23,16 +23,13 @@ export const rule: Rule = {
   check({ file, report }) {
     for (const section of file.sections) {
       if (section.kind !== 'backend' && section.kind !== 'listen' && section.kind !== 'defaults' && section.kind !== 'frontend') continue;
-      const names = new NameAllocator(section);
-      for (const line of keywordLines(section)) {
-        const first = line.args[0];
-        if (!first || line.modifier) continue;
-        const second = line.args[1];
+      let names: NameAllocator | undefined;
+      for (const line of section.lines) {
+        const confidence = addressInsteadOfName(line);
+        if (!confidence) continue;
+        const [first, second] = line.args as [Word, Word | undefined];
         if (line.keyword === 'server') {
-          const confidence = addressConfidence(first);
-          if (!confidence) continue;
-          if (second && !(SERVER_KEYWORDS.has(second.value) && !addressConfidence(second))) continue;
-          const name = names.next();
+          const name = (names ??= new NameAllocator(section)).next();
           const consequence = second
             ? `HAProxy reads \`${first.raw}\` as the server's name and \`${second.raw}\` as its address, and refuses the configuration`
             : `HAProxy refuses it ("'server' expects <name> and <addr>[:<port>] as arguments")`;
@@ -47,14 +44,12 @@ export const rule: Rule = {
             },
           });
         } else if (line.keyword === 'server-template') {
-          if (addressConfidence(first) !== 'certain' || !second || !/^\d+(?:-\d+)?$/.test(second.value)) continue;
           report({
             message: `server-template prefix \`${first.value}\` is an address: the syntax is \`server-template <prefix> <num | range> <fqdn>[:<port>] [params*]\`, and HAProxy refuses this prefix`,
             start: first.start,
             end: first.end,
           });
-        } else if (line.keyword === 'default-server') {
-          if (SERVER_KEYWORDS.has(first.value) || addressConfidence(first) !== 'certain') continue;
+        } else {
           report({
             message: `default-server takes no address: HAProxy refuses \`${first.value}\` ("unknown keyword '${first.value}'. Hint: no address was expected for this server"); declare a \`server <name> ${first.value}\` or drop the address`,
             start: first.start,
@@ -91,12 +86,6 @@ class NameAllocator {
     const first: Word | undefined = line.args[0];
     if (!first) return;
     if (line.keyword === 'server') this.used.add(first.value);
-    else if (line.keyword === 'server-template') {
-      const range = /^(\d+)(?:-(\d+))?$/.exec(line.args[1]?.value ?? '');
-      if (!range) return;
-      const from = range[2] ? Number(range[1]) : 1;
-      const to = Math.min(range[2] ? Number(range[2]) : Number(range[1]), from + 10000);
-      for (let i = from; i <= to; i++) this.used.add(`${first.value}${i}`);
-    }
+    else if (line.keyword === 'server-template') for (const name of templateNames(line)) this.used.add(name);
   }
 }

@@ -1,6 +1,7 @@
 import type { Line, Section } from '../parser/ast.js';
 import type { Rule } from '../engine/types.js';
-import { keywordLines } from './shared/proxies.js';
+import { conditionIndex } from './model/conditions.js';
+import { keywordLines, PROXY_KINDS } from './shared/proxies.js';
 
 /** Headers a backend trusts to learn who the client is and how it connected, by what they carry. */
 const FORWARDING_HEADERS = new Map<string, string>([
@@ -14,8 +15,6 @@ const FORWARDING_HEADERS = new Map<string, string>([
   ['x-forwarded-host', 'host'],
   ['x-forwarded-port', 'port'],
 ]);
-
-const PROXIES = new Set(['defaults', 'frontend', 'backend', 'listen']);
 
 export const rule: Rule = {
   id: 'spoofable-forwarding-header',
@@ -32,7 +31,7 @@ export const rule: Rule = {
   },
   check({ file, report }) {
     for (const section of file.sections) {
-      if (!PROXIES.has(section.kind)) continue;
+      if (!PROXY_KINDS.has(section.kind)) continue;
       const lines = keywordLines(section);
       lines.forEach((line, index) => {
         if (line.keyword === 'http-request' && line.args[0]?.value === 'add-header') {
@@ -80,8 +79,8 @@ function headerOption(line: Line): string | undefined {
 
 /** `… if { src 10.0.0.0/8 }` or `… if from_proxy` with `acl from_proxy src …`: only a known proxy's traffic. */
 function trustedSourceOnly(line: Line, section: Section): boolean {
-  const condIndex = line.args.findIndex((arg) => arg.value === 'if' || arg.value === 'unless');
-  if (condIndex < 0 || line.args[condIndex]!.value !== 'if') return false;
+  const condIndex = conditionIndex(line);
+  if (condIndex === undefined || line.args[condIndex]!.value !== 'if') return false;
   const condition = line.args.slice(condIndex + 1).map((arg) => arg.value);
   if (condition.includes('!') || condition.some((w) => w.startsWith('!'))) return false;
   if (condition.some((w) => w === 'src' || w.startsWith('src,'))) return true;

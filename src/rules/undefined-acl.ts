@@ -1,13 +1,7 @@
 import type { Rule } from '../engine/types.js';
 import { sampleFetches, suggest, type Version } from '../grammar/index.js';
-import { configModel, type Proxy } from './model/config-model.js';
+import { configModel, proxyLabel } from './model/config-model.js';
 import { predefinedAcls, predefinedAclSince } from './model/predefined-acls.js';
-
-const KIND_LABEL: Record<string, string> = { defaults: 'defaults section', frontend: 'frontend', backend: 'backend', listen: 'listen section' };
-
-export function proxyLabel(proxy: Proxy): string {
-  return proxy.name !== undefined ? `${KIND_LABEL[proxy.kind]} '${proxy.name}'` : `the unnamed ${KIND_LABEL[proxy.kind]}`;
-}
 
 export const rule: Rule = {
   id: 'undefined-acl',

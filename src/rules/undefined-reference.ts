@@ -1,9 +1,9 @@
 import type { Line, Section, Word } from '../parser/ast.js';
 import type { Rule, RuleContext } from '../engine/types.js';
 import { suggest } from '../grammar/index.js';
-import { configModel, hasServer, isDynamicName, type ConfigModel, type Proxy } from './model/config-model.js';
+import { configModel, hasServer, isDynamicName, proxyLabel, type ConfigModel, type Proxy } from './model/config-model.js';
 import { conditionIndex } from './model/conditions.js';
-import { proxyLabel } from './undefined-acl.js';
+import { defaultsOf } from './shared/proxies.js';
 
 export const rule: Rule = {
   id: 'undefined-reference',
@@ -73,9 +73,8 @@ class ReferenceChecker {
   private checkFrom(section: Section, from: Word): void {
     if (isDynamicName(from)) return;
     const name = from.value;
+    if (defaultsOf(this.context.file, section) || this.model.hasUncertainNames('defaults')) return;
     const index = this.context.file.sections.indexOf(section);
-    const before = this.context.file.sections.slice(0, index).filter((s) => s.kind === 'defaults' && s.name?.value === name);
-    if (before.length > 0 || this.model.hasUncertainNames('defaults')) return;
     const later = this.context.file.sections.slice(index + 1).some((s) => s.kind === 'defaults' && s.name?.value === name);
     const label = `${section.kind}${section.name ? ` '${section.name.value}'` : ''}`;
     this.report(

@@ -1,6 +1,9 @@
 import type { Rule } from '../engine/types.js';
+import type { ConfigFile, Line, Word } from '../parser/ast.js';
+import { parseConfig } from '../parser/parse.js';
 import { classify } from './keywords/classify.js';
-import { stripParens, uniqueBest } from './keywords/knowledge.js';
+import { allSectionKinds, stripParens, uniqueBest } from './keywords/knowledge.js';
+import { asWord } from './shared/words.js';
 
 export const rule: Rule = {
   id: 'unknown-keyword',
@@ -14,7 +17,7 @@ export const rule: Rule = {
     why: 'HAProxy refuses to start on an unknown keyword ("unknown keyword \'x\' in \'backend\' section"), so a typo takes the whole load balancer down at the next reload.',
     bad: 'backend app\n    balance roundrobin\n    option forwardfro\n    server app1 127.0.0.1:8000 check\n',
     good: 'backend app\n    balance roundrobin\n    option forwardfor\n    server app1 127.0.0.1:8000 check\n',
-    fixSafety: 'Unsafe: when one known name is closer than all others, the fix replaces the word with it; the intended keyword may be another one, so it is only applied with --unsafe-fixes.',
+    fixSafety: 'Unsafe: when one known name is closer than all others, the fix replaces the word with it (keeping a parenthesised argument, and the quotes the word needs); the intended keyword may be another one, so it is only applied with --unsafe-fixes. A section name is only offered when the line then reads as a valid section header.',
   },
   check({ file, targetVersion, report }) {
     for (const v of classify(file, targetVersion)) {
@@ -24,7 +27,11 @@ export const rule: Rule = {
       }
       if (v.kind !== 'unknown') continue;
       const hint = v.candidates.length > 0 ? `; did you mean ${v.candidates.map((c) => `'${c}'`).join(' or ')}?` : '';
-      const only = uniqueBest(stripParens(v.word.value), v.candidates);
+      const best = uniqueBest(stripParens(v.word.value), v.candidates);
+      // the new word must read back as the replacement: quote it when the old one needed quotes (`"set-heder(a b)"`)
+      const replacement = best && v.replaceWith ? v.replaceWith(best) : best;
+      const text = replacement === undefined || v.word.raw === v.word.value ? replacement : asWord(replacement);
+      const only = text !== undefined && makesValidHeader(file, v.line, v.word, text) ? best : undefined;
       report({
         message: v.message + hint,
         start: v.word.start,
@@ -34,10 +41,21 @@ export const rule: Rule = {
           ? {
               description: `replace '${v.word.value}' with '${only}'`,
               applicability: 'unsafe',
-              edits: [{ start: v.word.start, end: v.word.end, text: v.replaceWith ? v.replaceWith(only) : only }],
+              edits: [{ start: v.word.start, end: v.word.end, text: text! }],
             }
           : undefined,
       });
     }
   },
 };
+
+/**
+ * A section name as the replacement turns the line into a section header: only offer that when the
+ * new line is a header HAProxy reads (`bakcend app` → `backend app`, not `userfrontend fup haproxy`
+ * → `frontend fup haproxy`, a header with an extra argument). Other replacements keep the line a keyword line.
+ */
+function makesValidHeader(file: ConfigFile, line: Line, word: Word, text: string): boolean {
+  if (word !== line.words[0] || !allSectionKinds().includes(text)) return true;
+  const content = file.text.slice(line.start, word.start) + text + file.text.slice(word.end, line.contentEnd);
+  return !parseConfig(`${content}\n`).syntaxErrors.some((e) => e.fatal);
+}

@@ -1,6 +1,7 @@
 import type { Rule } from '../engine/types.js';
 import { mimeFix, mimeTargets } from './http-check/mime.js';
-import { doubleQuoted, literalBackslashes, parseSend, show } from './http-check/syntax.js';
+import { parseSend } from './http-check/syntax.js';
+import { doubleQuoted, literalBackslashes, show } from './shared/words.js';
 
 export const rule: Rule = {
   id: 'unquoted-header-value',

@@ -1,6 +1,5 @@
 import type { Rule } from '../engine/types.js';
-import { configModel } from './model/config-model.js';
-import { proxyLabel } from './undefined-acl.js';
+import { configModel, proxyLabel } from './model/config-model.js';
 
 export const rule: Rule = {
   id: 'unused-acl',

@@ -33,8 +33,8 @@ export const rule: Rule = {
         const value = word.value;
         const previous = line.args[index - 1]?.value;
         if (previous === 'track' || previous === 'table') referenced.add(value.split('/')[0]!);
-        const logBackend = /^backend@(.+)$/.exec(value);
-        if (logBackend) referenced.add(logBackend[1]!);
+        if (value.startsWith('backend@')) referenced.add(value.slice('backend@'.length));
+        if (!value.includes('(')) return;
         for (const m of value.matchAll(/\(([^()]*)\)/g)) {
           for (const arg of m[1]!.split(',')) referenced.add(arg.trim().split('/')[0]!);
         }

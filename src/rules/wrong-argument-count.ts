@@ -1,7 +1,7 @@
 import type { Rule } from '../engine/types.js';
 import type { Line, Word } from '../parser/ast.js';
 import { suggest } from '../grammar/index.js';
-import { classify } from './keywords/classify.js';
+import { claimedLines } from './keywords/classify.js';
 import { hasEnv, PROXY_KINDS, versionsInAnyProxy, toVersion, compareVersions } from './keywords/knowledge.js';
 
 /** Proxy keywords taking exactly one value ("'x' cannot handle unexpected argument" in 2.6.12). */
@@ -9,6 +9,8 @@ const SINGLE_VALUE = new Set(['maxconn', 'fullconn', 'retries']);
 const TIME_VALUE = /^\d+(us|ms|s|m|h|d)?$/;
 const BALANCE_ALGORITHMS = ['roundrobin', 'static-rr', 'leastconn', 'first', 'source', 'uri', 'url_param', 'hdr', 'random', 'rdp-cookie', 'hash'];
 const BALANCE_NEWER: Record<string, '3.0'> = { sticky: '3.0', 'log-hash': '3.0' };
+/** the keywords checked besides `timeout <x>` */
+const CHECKED = new Set(['mode', 'balance', ...SINGLE_VALUE]);
 
 export const rule: Rule = {
   id: 'wrong-argument-count',
@@ -26,15 +28,16 @@ export const rule: Rule = {
   },
   check({ file, targetVersion, report }) {
     const target = toVersion(targetVersion);
-    const claimed = new Set(classify(file, targetVersion).map((v) => v.line));
+    const claimed = claimedLines(file, targetVersion);
     for (const section of file.sections) {
       const isProxy = PROXY_KINDS.has(section.kind);
       const timeoutSections = isProxy || ['resolvers', 'mailers', 'ring', 'log-forward', 'peers'].includes(section.kind);
       for (const line of section.lines) {
         if (line.kind !== 'keyword' || claimed.has(line) || line.modifier) continue;
+        const kw = line.keyword;
+        if (!CHECKED.has(kw) && !kw.startsWith('timeout ')) continue;
         const args = line.args;
         if (args.some((w) => hasEnv(w))) continue;
-        const kw = line.keyword;
         const extra = (from: number) => report({ message: `'${kw}' takes a single value: unexpected extra argument '${args[from]!.value}'`, start: args[from]!.start, end: args[args.length - 1]!.end });
         if (kw.startsWith('timeout ') && timeoutSections && line.keywordWordCount === 2) {
           if (isProxy && versionsInAnyProxy(kw).length === 0) continue;

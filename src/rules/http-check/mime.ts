@@ -1,6 +1,7 @@
 import type { Line, Word } from '../../parser/ast.js';
 import { decodeWord } from '../../parser/word.js';
-import { doubleQuoted, parseSend } from './syntax.js';
+import { parseSend } from './syntax.js';
+import { doubleQuoted } from '../shared/words.js';
 
 /** Headers whose values are media types (or lists of them). */
 const MIME_HEADERS = new Set(['accept', 'content-type']);

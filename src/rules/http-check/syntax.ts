@@ -1,5 +1,4 @@
 import type { ConfigFile, Line, Section, Word } from '../../parser/ast.js';
-import { decodeWord } from '../../parser/word.js';
 
 /**
  * Readers for the health-check keywords, with references to the words as written:
@@ -27,8 +26,22 @@ export interface HttpCheckSend {
   comment?: Word;
 }
 
-/** Reads `http-check send` options like parse_tcpcheck_send_http(): key/value pairs, `hdr` takes two; an empty word ends the list. */
+const sendCache = new WeakMap<Line, HttpCheckSend>();
+
+/**
+ * Reads `http-check send` options like parse_tcpcheck_send_http(): key/value pairs, `hdr` takes two; an
+ * empty word ends the list. Read once per line and shared by the rules (do not modify the result).
+ */
 export function parseSend(line: Line): HttpCheckSend {
+  let send = sendCache.get(line);
+  if (!send) {
+    send = readSend(line);
+    sendCache.set(line, send);
+  }
+  return send;
+}
+
+function readSend(line: Line): HttpCheckSend {
   const send: HttpCheckSend = { line, hdrs: [] };
   const args = line.args;
   for (let i = 0; i < args.length; i++) {
@@ -182,7 +195,19 @@ const CHECK_SECTIONS = new Set(['defaults', 'backend', 'listen']);
 /** `http-check` keywords that are settings, not steps of the check sequence */
 const NOT_RULES = new Set(['http-check disable-on-404', 'http-check send-state']);
 
+const checkSectionsCache = new WeakMap<ConfigFile, CheckLines[]>();
+
+/** The sections with health-check lines, read once per file and shared by the rules (do not modify the result). */
 export function checkSections(file: ConfigFile): CheckLines[] {
+  let sections = checkSectionsCache.get(file);
+  if (!sections) {
+    sections = readCheckSections(file);
+    checkSectionsCache.set(file, sections);
+  }
+  return sections;
+}
+
+function readCheckSections(file: ConfigFile): CheckLines[] {
   const out: CheckLines[] = [];
   for (const section of file.sections) {
     if (!CHECK_SECTIONS.has(section.kind)) continue;
@@ -202,77 +227,6 @@ export function checkSections(file: ConfigFile): CheckLines[] {
   return out;
 }
 
-/** Escapes that parse_line() resolves outside single quotes (`\xHH` is checked apart). */
-const KNOWN_ESCAPES = new Set([' ', '\\', '#', "'", '"', 't', 'n', 'r']);
-
-/**
- * Backslashes written outside any quotes that are not escapes, so HAProxy keeps them literally
- * (`application\json` → `application\json`). Offsets are relative to the word's start.
- */
-export function literalBackslashes(raw: string): number[] {
-  const found: number[] = [];
-  let quote: '' | '"' | "'" = '';
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i]!;
-    if (quote === "'") {
-      if (c === "'") quote = '';
-      continue;
-    }
-    if (c === '\\') {
-      const next = raw[i + 1];
-      if (next !== undefined && KNOWN_ESCAPES.has(next)) {
-        i++;
-        continue;
-      }
-      if (next === 'x') {
-        if (/^[0-9a-fA-F]{2}$/.test(raw.slice(i + 2, i + 4))) i += 3;
-        continue; // an invalid \x is a fatal syntax error, reported elsewhere
-      }
-      if (next === '$' && quote === '"') {
-        i++;
-        continue;
-      }
-      if (quote === '') found.push(i);
-      continue;
-    }
-    if (c === '"') quote = quote === '"' ? '' : '"';
-    else if (c === "'" && quote === '') quote = "'";
-  }
-  return found;
-}
-
-/**
- * Writes a value as a double-quoted HAProxy word whose decoded value is exactly `value`
- * (escaping `\`, `"`, `$` and control characters), or undefined when that cannot be done.
- */
-export function doubleQuoted(value: string): string | undefined {
-  if (value.includes('\0')) return undefined;
-  let out = '"';
-  for (const c of value) {
-    if (c === '\\' || c === '"' || c === '$') out += `\\${c}`;
-    else if (c === '\t') out += '\\t';
-    else if (c === '\n') out += '\\n';
-    else if (c === '\r') out += '\\r';
-    else if (c < ' ' || c === '\x7f') out += `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
-    else out += c;
-  }
-  out += '"';
-  return decodesTo(out, value) ? out : undefined;
-}
-
-/** Writes a value as one HAProxy word: bare when nothing needs protecting, else double-quoted. */
-export function asWord(value: string): string | undefined {
-  if (value === '') return undefined; // an empty word ends HAProxy's argument list
-  if (/^[^\s#"'\\$\x00-\x1f\x7f]+$/.test(value)) return value;
-  return doubleQuoted(value);
-}
-
-/** Whether `raw`, read by HAProxy's tokenizer as one word, gives `value` without problems. */
-export function decodesTo(raw: string, value: string): boolean {
-  const decoded = decodeWord(raw);
-  return decoded.problems.length === 0 && decoded.envRefs.length === 0 && decoded.value === value;
-}
-
 /** The source text of a line's indentation. */
 export function indentOf(file: ConfigFile, line: Line): string {
   return file.text.slice(line.indent.start, line.indent.end);
@@ -287,10 +241,4 @@ export function fileEol(file: ConfigFile): '\n' | '\r\n' {
     else if (line.eol === '\n') lf++;
   }
   return crlf > lf ? '\r\n' : '\n';
-}
-
-/** A short, printable rendering of a value for messages. */
-export function show(value: string): string {
-  const printable = value.replace(/\r/g, '\\r').replace(/\n/g, '\\n').replace(/\t/g, '\\t');
-  return printable.length > 60 ? `${printable.slice(0, 57)}…` : printable;
 }

@@ -5,7 +5,7 @@
  */
 import type { ConfigFile, Line, Section, Word } from '../../parser/ast.js';
 import type { TargetVersion } from '../../engine/types.js';
-import { isNamedDefaultsOnly, removedKeyword, sectionKeywordRecord, suggest, VERSIONS, type RemovedKeyword, type Version } from '../../grammar/index.js';
+import { isNamedDefaultsOnly, removedKeyword, suggest, VERSIONS, type RemovedKeyword, type Version } from '../../grammar/index.js';
 import {
   FAMILY_HEADS,
   PROXY_KINDS,
@@ -22,7 +22,6 @@ import {
   isPrefixAction,
   keywordWords,
   normalizedKeyword,
-  proxyKindsFor,
   removedFor,
   sectionKindVersions,
   stripParens,
@@ -67,6 +66,17 @@ export function classify(file: ConfigFile, target: TargetVersion): Verdict[] {
     perTarget.set(target, verdicts);
   }
   return verdicts;
+}
+
+const claimedCache = new WeakMap<ConfigFile, Map<TargetVersion, Set<Line>>>();
+
+/** The lines a keyword rule already reports (a `server` line in a frontend…): the option and argument rules skip them. */
+export function claimedLines(file: ConfigFile, target: TargetVersion): Set<Line> {
+  let perTarget = claimedCache.get(file);
+  if (!perTarget) claimedCache.set(file, (perTarget = new Map()));
+  let claimed = perTarget.get(target);
+  if (!claimed) perTarget.set(target, (claimed = new Set(classify(file, target).map((v) => v.line))));
+  return claimed;
 }
 
 function classifyHeader(section: Section, targetVersion: TargetVersion): Verdict | undefined {
@@ -236,5 +246,3 @@ function classifyAction(section: Section, line: Line, keyword: string, target: V
   };
 }
 
-/** exported for tests/debugging */
-export const _internal = { sectionKeywordRecord, proxyKindsFor };

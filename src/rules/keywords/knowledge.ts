@@ -17,11 +17,13 @@ import {
   type RemovedKeyword,
   type Version,
 } from '../../grammar/index.js';
-import type { Line, Section, Word } from '../../parser/ast.js';
+import type { Line, Word } from '../../parser/ast.js';
 import { editDistance } from '../../grammar/suggest.js';
 import type { TargetVersion } from '../../engine/types.js';
 
-export const PROXY_KINDS = new Set(['defaults', 'frontend', 'backend', 'listen']);
+import { PROXY_KINDS } from '../shared/proxies.js';
+
+export { PROXY_KINDS };
 
 /** Section kinds whose keyword lists the grammar covers; lines of other kinds are left alone. */
 const COVERED_KINDS = new Set([
@@ -91,6 +93,7 @@ export function stripParens(word: string): string {
 
 /** The keyword as the grammar names it: parenthesised suffixes dropped (`http-check set-var(check.x)`). */
 export function normalizedKeyword(line: Line): string {
+  if (!line.keyword.includes('(')) return line.keyword;
   const parts = line.keyword.split(' ');
   parts[parts.length - 1] = stripParens(parts[parts.length - 1]!);
   return parts.join(' ');
@@ -119,11 +122,6 @@ export function versionsInAnyProxy(keyword: string): Version[] {
     for (const kind of PROXY_KINDS) for (const v of versionsInSection(kind, keyword)) set.add(v);
     return VERSIONS.filter((v) => set.has(v));
   });
-}
-
-/** Proxy section kinds accepting `keyword` in some version. */
-export function proxyKindsFor(keyword: string): string[] {
-  return [...PROXY_KINDS].filter((k) => versionsInSection(k, keyword).length > 0);
 }
 
 /** Every keyword of a section kind in any version (for suggestions). */
@@ -190,30 +188,11 @@ export function hasEnv(word: Word | undefined): boolean {
   return !!word && (word.envRefs.length > 0 || /\$\{?[A-Za-z_]/.test(word.raw));
 }
 
-/** The section containing a line (sections are few; a linear scan is fine). */
-export function sectionOf(sections: readonly Section[], line: Line): Section | undefined {
-  for (const s of sections) if (line.start >= s.start && line.end <= s.end) return s;
-  return undefined;
-}
-
-/** The `defaults` section is anonymous when it has no name. */
-export function isAnonymousDefaults(section: Section): boolean {
-  return section.kind === 'defaults' && !section.name;
-}
-
 /** The words of the keyword itself (after the modifier). */
 export function keywordWords(line: Line): Word[] {
   const n = line.keywordWordCount;
   const start = line.modifier ? 1 : 0;
   return line.words.slice(start, n);
-}
-
-export function versionRange(versions: Version[]): string {
-  if (versions.length === 0) return 'no version';
-  const first = versions[0]!;
-  const last = versions[versions.length - 1]!;
-  if (last === VERSIONS[VERSIONS.length - 1]) return `${versionLabel(first)}+`;
-  return first === last ? versionLabel(first) : `${versionLabel(first)}–${versionLabel(last)}`;
 }
 
 /**

@@ -7,9 +7,8 @@ import type { Line, Section, Word } from '../../parser/ast.js';
 import type { RuleContext, TargetVersion } from '../../engine/types.js';
 import { bindOptions, serverOptions, suggest, VERSIONS, type Version } from '../../grammar/index.js';
 import { compareVersions, hasEnv, toVersion, uniqueBest, UNDOCUMENTED_SERVER_OPTIONS, versionLabel } from './knowledge.js';
-import { classify } from './classify.js';
-import { addressConfidence } from '../shared/addresses.js';
-import { SERVER_KEYWORDS } from '../shared/server-keywords.js';
+import { claimedLines } from './classify.js';
+import { addressInsteadOfName } from '../shared/addresses.js';
 
 export type OptionKind = 'server' | 'bind';
 
@@ -56,11 +55,10 @@ function optionsStart(kind: OptionKind, section: Section, line: Line): number | 
   const kw = line.keyword;
   if (line.modifier) return undefined;
   if (kind === 'server') {
-    const [first, second] = line.args;
     // lines missing the server name or carrying a stray address: server-without-name reports them
-    if (kw === 'default-server') return first && !lookup('server', first.value) && addressConfidence(first) === 'certain' ? undefined : 0;
-    if (kw === 'server-template') return first && addressConfidence(first) === 'certain' && second && /^\d+(?:-\d+)?$/.test(second.value) ? undefined : 3;
-    if (kw === 'server' && first && addressConfidence(first) && (!second || (SERVER_KEYWORDS.has(second.value) && !addressConfidence(second)))) return undefined;
+    if (addressInsteadOfName(line)) return undefined;
+    if (kw === 'default-server') return 0;
+    if (kw === 'server-template') return 3;
     if (kw === 'server') {
       if (section.kind === 'peers') {
         // the local peer may have no address: `server <name> [<addr>] [options]`
@@ -80,7 +78,7 @@ export function checkOptions(kind: OptionKind, ctx: RuleContext): void {
   const { file, targetVersion } = ctx;
   const target = toVersion(targetVersion as TargetVersion);
   // lines already reported by the keyword rules (a `server` line in a frontend …) are skipped
-  const claimed = new Set(classify(file, targetVersion).map((v) => v.line));
+  const claimed = claimedLines(file, targetVersion);
   const other: OptionKind = kind === 'server' ? 'bind' : 'server';
   for (const section of file.sections) {
     if (!['defaults', 'frontend', 'backend', 'listen', 'peers', 'ring', 'log-forward'].includes(section.kind)) continue;

@@ -10,16 +10,21 @@ const CONDITION_KEYWORD_HEADS = [
   'stats admin', 'stats http-request', 'block',
 ];
 
+const CONDITION_HEADS = new Set(CONDITION_KEYWORD_HEADS);
+
+/** Whether the line's keyword is one of those, or starts with one of them followed by more words. */
 export function takesCondition(line: Line): boolean {
   const keyword = line.keyword;
-  return CONDITION_KEYWORD_HEADS.some((head) => keyword === head || keyword.startsWith(`${head} `));
+  if (CONDITION_HEADS.has(keyword)) return true;
+  for (let space = keyword.indexOf(' '); space > 0; space = keyword.indexOf(' ', space + 1)) {
+    if (CONDITION_HEADS.has(keyword.slice(0, space))) return true;
+  }
+  return false;
 }
 
 /** Index in `line.args` of the `if`/`unless` word starting the line's condition, when it has one. */
 export function conditionIndex(line: Line): number | undefined {
-  if (line.kind !== 'keyword' || !takesCondition(line)) return undefined;
-  const index = line.args.findIndex((word) => word.quoting === 'none' && (word.value === 'if' || word.value === 'unless'));
-  return index >= 0 ? index : undefined;
+  return takesCondition(line) ? looseConditionIndex(line) : undefined;
 }
 
 /** Index of an `if`/`unless` word on any keyword line (removed keywords like `reqrep … if acl` included). */
@@ -65,6 +70,7 @@ export function aclUsesInCondition(line: Line, loose = false): AclUse[] {
 /** ACL names referenced through the `acl([!]name,…)` sample fetch inside a word. */
 export function aclFetchUses(word: Word, line: Line): AclUse[] {
   const uses: AclUse[] = [];
+  if (!word.value.includes('acl(')) return uses;
   for (const match of word.value.matchAll(/(?:^|[^A-Za-z0-9_.])acl\(([^)]*)\)/g)) {
     for (const part of match[1]!.split(',')) {
       const name = part.trim().replace(/^!+/, '');

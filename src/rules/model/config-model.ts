@@ -4,11 +4,10 @@
  * and the named sections of every kind. Built once per ConfigFile (cached in a WeakMap).
  */
 import type { ConfigFile, Line, Section, Word } from '../../parser/ast.js';
-import { defaultsOf, keywordLines } from '../shared/proxies.js';
+import { defaultsOf, keywordLines, PROXY_KINDS } from '../shared/proxies.js';
 import { aclFetchUses, aclUsesInCondition, conditionIndex, type AclUse } from './conditions.js';
 
 export type ProxyKind = 'defaults' | 'frontend' | 'backend' | 'listen';
-const PROXY_KINDS = new Set<string>(['defaults', 'frontend', 'backend', 'listen']);
 
 export interface AclDef {
   name: string;
@@ -91,6 +90,21 @@ export function configModel(file: ConfigFile): ConfigModel {
   return model;
 }
 
+const KIND_LABEL: Record<ProxyKind, string> = { defaults: 'defaults section', frontend: 'frontend', backend: 'backend', listen: 'listen section' };
+
+/** How messages name a proxy: `backend 'app'`, `the unnamed defaults section`. */
+export function proxyLabel(proxy: Proxy): string {
+  return proxy.name !== undefined ? `${KIND_LABEL[proxy.kind]} '${proxy.name}'` : `the unnamed ${KIND_LABEL[proxy.kind]}`;
+}
+
+/** The mode a proxy runs in: its own `mode` line, else its defaults' (through `from`), else tcp. */
+export function effectiveMode(model: ConfigModel, proxy: Proxy): { mode: string; uncertain: boolean } {
+  const setting = model.effective(proxy, 'mode');
+  const value = setting.value;
+  const uncertain = setting.uncertain || (value !== undefined && /[$%]/.test(value));
+  return { mode: value ?? 'tcp', uncertain };
+}
+
 /** Whether a word's value is only known at run time or through the environment. */
 export function isDynamicName(word: Word): boolean {
   return word.envRefs.length > 0 || word.value.includes('%') || word.value.includes('${') || word.value === '';
@@ -136,9 +150,12 @@ function buildModel(file: ConfigFile): ConfigModel {
     const seen = new Set<Proxy>();
     for (let p: Proxy | undefined = proxy; p && !seen.has(p); p = p.defaults) {
       seen.add(p);
-      const lines = p.lines.filter((l) => l.keyword === keyword && !l.modifier);
-      if (lines.some((l) => l.condDepth > 0 || l.args.some((a) => a.envRefs.length > 0))) uncertain = true;
-      const last = lines[lines.length - 1];
+      let last: Line | undefined;
+      for (const line of p.lines) {
+        if (line.keyword !== keyword || line.modifier) continue;
+        if (line.condDepth > 0 || line.args.some((a) => a.envRefs.length > 0)) uncertain = true;
+        last = line;
+      }
       if (last) return { value: last.args[0]?.value, line: last, uncertain };
       if (p.defaultsUnresolved) uncertain = true;
     }

@@ -1,4 +1,5 @@
-import type { Word } from '../../parser/ast.js';
+import type { Line, Word } from '../../parser/ast.js';
+import { SERVER_KEYWORDS } from './server-keywords.js';
 
 /**
  * How sure we are that a word is a server address rather than a server name:
@@ -36,4 +37,30 @@ export function addressConfidence(word: Word): AddressConfidence | undefined {
   if (DOTTED_HOST.test(value)) return 'likely';
   if (VARIABLE.test(value) && ADDRESS_VARIABLE.test(value)) return 'likely';
   return undefined;
+}
+
+/**
+ * How sure we are that a `server`, `server-template` or `default-server` line starts with an address
+ * where the syntax wants a name (`server 10.0.0.1:80 check`, `server-template 10.0.0.1 3 …`) or, for
+ * `default-server`, an address it does not take; undefined for every other line. The words after the
+ * address are then not the options they seem to be.
+ */
+export function addressInsteadOfName(line: Line): AddressConfidence | undefined {
+  if (line.kind !== 'keyword' || line.modifier) return undefined;
+  if (line.keyword !== 'server' && line.keyword !== 'server-template' && line.keyword !== 'default-server') return undefined;
+  const [first, second] = line.args;
+  if (!first) return undefined;
+  switch (line.keyword) {
+    case 'server': {
+      const confidence = addressConfidence(first);
+      if (!confidence) return undefined;
+      return !second || (SERVER_KEYWORDS.has(second.value) && !addressConfidence(second)) ? confidence : undefined;
+    }
+    case 'server-template':
+      return addressConfidence(first) === 'certain' && second && /^\d+(?:-\d+)?$/.test(second.value) ? 'certain' : undefined;
+    case 'default-server':
+      return !SERVER_KEYWORDS.has(first.value) && addressConfidence(first) === 'certain' ? 'certain' : undefined;
+    default:
+      return undefined;
+  }
 }
