@@ -19,13 +19,24 @@ export const rule: Rule = {
     good: 'backend app\n    balance roundrobin\n    option forwardfor\n    server app1 127.0.0.1:8000 check\n',
     fixSafety: 'Unsafe: when one known name is closer than all others, the fix replaces the word with it (keeping a parenthesised argument, and the quotes the word needs); the intended keyword may be another one, so it is only applied with --unsafe-fixes. A section name is only offered when the line then reads as a valid section header.',
   },
-  check({ file, targetVersion, report }) {
+  options: {
+    allow: {
+      type: 'string[]',
+      description:
+        'Keywords your HAProxy build adds (addons, enterprise modules, actions registered by Lua or SPOE): each entry is a keyword as written on the line (`x-corp-module`) or an action with its keyword (`http-request x-corp-auth`). They are never reported as unknown.',
+      default: [],
+    },
+  },
+  check({ file, targetVersion, options, report }) {
+    const allowed = new Set(options['allow'] as string[]);
     for (const v of classify(file, targetVersion)) {
+      if (v.kind !== 'newer' && v.kind !== 'unknown') continue;
+      const name = stripParens(v.word.value);
+      if (allowed.has(name) || allowed.has(`${v.line.keyword} ${name}`)) continue;
       if (v.kind === 'newer') {
         report({ message: v.message, start: v.word.start, end: v.word.end, severity: v.severity });
         continue;
       }
-      if (v.kind !== 'unknown') continue;
       const hint = v.candidates.length > 0 ? `; did you mean ${v.candidates.map((c) => `'${c}'`).join(' or ')}?` : '';
       const best = uniqueBest(stripParens(v.word.value), v.candidates);
       // the new word must read back as the replacement: quote it when the old one needed quotes (`"set-heder(a b)"`)
