@@ -1,3 +1,4 @@
+import { internJoin } from './intern.js';
 import type { SectionKind } from './ast.js';
 
 /**
@@ -34,7 +35,7 @@ export function keywordShape(length: number, value: (i: number) => string | unde
     const kind = value(index + 1);
     count = (kind === 'request' || kind === 'response') && value(index + 2) === 'header' ? 3 : 2;
   }
-  const keyword = count === 1 ? first : count === 2 ? `${first} ${value(index + 1)}` : `${first} ${value(index + 1)} ${value(index + 2)}`;
+  const keyword = count === 1 ? first : count === 2 ? internJoin(first, value(index + 1)!) : internJoin(internJoin(first, value(index + 1)!), value(index + 2)!);
   return { keyword, keywordWordCount: index + count, modifier };
 }
 

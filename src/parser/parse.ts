@@ -7,6 +7,7 @@ import { keywordShape, NAMED_SECTIONS, SECTION_KINDS } from './keyword-shape.js'
 import { checkConditionals } from './conditionals.js';
 import { syntaxError } from './syntax-error.js';
 import { LineNode } from './line-node.js';
+import { internSlice } from './intern.js';
 
 /** HAProxy's MAX_LINE_ARGS: the 65th word is a fatal error. */
 const MAX_WORDS = 64;
@@ -90,7 +91,7 @@ function buildLine(text: string, lexText: string, raw: RawLine, lineNumber: numb
       (decoded ??= new Map()).set(i, word);
       if (word.value === '' && word.envRefs.length === 0 && i > 0 && emptyArgument < 0) emptyArgument = i;
     }
-    if (wordCount > 0) firstRaw = text.slice(scratch.starts[0]!, scratch.ends[0]!);
+    if (wordCount > 0) firstRaw = internSlice(text, scratch.starts[0]!, scratch.ends[0]!);
     if (emptyArgument >= 0 && emptyArgument < wordCount - 1) {
       const empty = decoded!.get(emptyArgument)!;
       errors.push(syntaxError('syntax/empty-argument', 'an empty argument ends the argument list: the words after it are ignored (and refused since HAProxy 3.2)', empty.start, end, lineNumber, empty.column, false));
@@ -121,7 +122,7 @@ function buildLine(text: string, lexText: string, raw: RawLine, lineNumber: numb
   if (wordCount > 0) {
     // the first words' values, from the scratch bounds of this line's split (still current here)
     const value = (i: number): string | undefined =>
-      i >= wordCount || i >= KEYWORD_WORDS ? undefined : decoded?.get(i)?.value ?? text.slice(scratch.starts[i]!, scratch.ends[i]!);
+      i >= wordCount || i >= KEYWORD_WORDS ? undefined : decoded?.get(i)?.value ?? internSlice(text, scratch.starts[i]!, scratch.ends[i]!);
     const first = value(0)!;
     line.kind = SECTION_KINDS.has(first as SectionKind) ? 'section' : firstRaw.startsWith('.') ? 'directive' : firstRaw.startsWith('[') ? 'scope' : 'keyword';
     if (line.kind === 'keyword') {
