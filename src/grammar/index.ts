@@ -22,6 +22,7 @@ import type {
   SectionsFile,
 } from './types.js';
 import { suggest } from './suggest.js';
+import { RULE_SET_FAMILIES } from './rule-sets.js';
 
 export { VERSIONS, isVersion, suggest };
 export type { Version, KeywordRecord, RemovedKeyword, DocRecord };
@@ -187,16 +188,6 @@ export interface KeywordInfo {
   removed?: RemovedKeyword;
 }
 
-const RULE_SET_FAMILIES = [
-  'tcp-request connection',
-  'tcp-request session',
-  'tcp-request content',
-  'tcp-response content',
-  'http-after-response',
-  'http-request',
-  'http-response',
-  'quic-initial',
-];
 
 function unionVersions(records: (KeywordRecord | undefined)[], flag?: 'deprecated'): Version[] {
   const set = new Set<Version>();

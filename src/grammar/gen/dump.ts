@@ -1,3 +1,5 @@
+import { RULE_SET_FAMILIES } from '../rule-sets.js';
+
 /**
  * The keyword dump of a HAProxy binary (`haproxy -dKall`), used to sanity-check
  * what the generator read from the same version's manual.
@@ -16,15 +18,6 @@ export interface KeywordDump {
   acls: string[];
 }
 
-const RULE_SET_PREFIXES = [
-  'tcp-request connection',
-  'tcp-request session',
-  'tcp-request content',
-  'tcp-response content',
-  'http-after-response',
-  'http-request',
-  'http-response',
-];
 
 function argKind(rest: string): 'arg' | 'noarg' | 'optional' {
   if (/\+-\d/.test(rest)) return 'optional';
@@ -58,7 +51,7 @@ export function parseKeywordDump(text: string): KeywordDump {
       else if ((m = /^option (\S+)/.exec(line))) dump.options.push(m[1]!);
       else if (section === 'crt-list') (dump.sections[section] ??= []).push(line.split(/\s/)[0]!);
       else {
-        const rs = RULE_SET_PREFIXES.find((p) => line.startsWith(p + ' '));
+        const rs = RULE_SET_FAMILIES.find((p) => line.startsWith(p + ' '));
         if (rs) (dump.actions[rs] ??= []).push(line.slice(rs.length + 1));
         else dump.sections[section]!.push(line.split(/\s/)[0]!);
       }
