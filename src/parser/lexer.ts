@@ -56,6 +56,10 @@ export function tokenize(text: string): IToken[] {
 const SPACE = 32, TAB = 9, VT = 11, FF = 12, BACKSLASH = 92, DQUOTE = 34, SQUOTE = 39;
 
 /** Blanks that separate words: SP, TAB, VT, FF (isspace() in the C locale, minus CR/LF). */
+export function isBlankCode(code: number): boolean {
+  return isBlank(code);
+}
+
 function isBlank(code: number): boolean {
   return code === SPACE || code === TAB || code === VT || code === FF;
 }

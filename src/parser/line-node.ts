@@ -1,7 +1,14 @@
 import type { Comment, EnvRef, Line, LineKind, Span, Word } from './ast.js';
-import { scratch, splitWords } from './lexer.js';
+import { isBlankCode, scratch, splitWords } from './lexer.js';
 
 const NO_ENV_REFS: EnvRef[] = Object.freeze([]) as unknown as EnvRef[];
+
+/** What every line of a file shares: its text, the text the lexer saw (a BOM replaced by a blank). */
+export interface LineSource {
+  text: string;
+  lexText: string;
+  bomLength: number;
+}
 
 /**
  * A line of the tree. Its words are made on first access, by splitting its content again: most
@@ -16,40 +23,43 @@ export class LineNode implements Line {
   modifier?: 'no' | 'default';
   comment?: Comment;
   ignoredTail?: Span;
-  eol: Line['eol'] = '';
   condDepth = 0;
   wordCount = 0;
   /** decoded words by index in the line, for the words that have quotes or escapes */
-  decoded?: Map<number, Word>;
+  decoded?: (Word | undefined)[];
   private wordsCache?: Word[];
   private argsCache?: Word[];
 
+  // Few fields on purpose: a large file has tens of thousands of lines, and everything that can
+  // be derived (indentation, line ending, where the words end) is derived on access.
   constructor(
-    private readonly text: string,
-    /** the text the lexer saw (a BOM replaced by a blank) */
-    private readonly lexText: string,
+    private readonly source: LineSource,
     readonly start: number,
     readonly end: number,
     readonly contentEnd: number,
     readonly line: number,
-    private readonly indentStart: number,
-    private readonly indentEnd: number,
-    /** the span of the line's words and blanks (its Content token), empty when it has none */
-    private readonly wordsFrom: number,
-    private readonly wordsTo: number,
   ) {}
 
-  /** made on access: few rules look at it, and every line has one */
+  get eol(): Line['eol'] {
+    const length = this.end - this.contentEnd;
+    return length === 0 ? '' : length === 1 ? '\n' : '\r\n';
+  }
+
+  /** the leading blanks (after a BOM on the first line) */
   get indent(): Span {
-    return { start: this.indentStart, end: this.indentEnd };
+    const { lexText, bomLength } = this.source;
+    let end = this.start;
+    while (end < this.contentEnd && isBlankCode(lexText.charCodeAt(end))) end++;
+    if (end === this.start) return { start: this.start, end };
+    return { start: this.line === 1 ? Math.max(this.start, bomLength) : this.start, end };
   }
 
   get words(): Word[] {
     if (!this.wordsCache) {
-      const count = splitWords(this.lexText, this.wordsFrom, this.wordsTo);
+      const count = this.wordCount === 0 ? 0 : splitWords(this.source.lexText, this.start, this.comment?.start ?? this.ignoredTail?.start ?? this.contentEnd);
       const words: Word[] = new Array(count);
       for (let i = 0; i < count; i++) {
-        words[i] = this.decoded?.get(i) ?? plainWord(this.text, scratch.starts[i]!, scratch.ends[i]!, this.line, this.start);
+        words[i] = this.decoded?.[i] ?? plainWord(this.source.text, scratch.starts[i]!, scratch.ends[i]!, this.line, this.start);
       }
       this.wordsCache = words;
     }

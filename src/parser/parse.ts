@@ -6,7 +6,7 @@ import { decodeWord } from './word.js';
 import { keywordShape, NAMED_SECTIONS, SECTION_KINDS } from './keyword-shape.js';
 import { checkConditionals } from './conditionals.js';
 import { syntaxError } from './syntax-error.js';
-import { LineNode } from './line-node.js';
+import { LineNode, type LineSource } from './line-node.js';
 import { internSlice } from './intern.js';
 
 /** HAProxy's MAX_LINE_ARGS: the 65th word is a fatal error. */
@@ -22,24 +22,35 @@ export function parseConfig(text: string): ConfigFile {
   const bomLength = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   // the BOM is lexed as a blank so it never glues onto the first word; offsets are unchanged
   const lexText = bomLength ? ' ' + text.slice(1) : text;
-  const tokens = tokenize(lexText);
-  let lineStarts: number[] = [];
-  let errors: SyntaxError[] = [];
-  let lines: Line[] = [];
+  const lineStarts: number[] = [];
+  const errors: SyntaxError[] = [];
+  const lines: Line[] = [];
   let offset = 0;
+  // Lines are lexed and parsed a chunk at a time: no token spans lines, so cutting at a line end
+  // changes nothing, and a chunk's tokens die young instead of outliving the whole file's parse
+  // (the garbage collector then never copies them around).
+  let base = 0;
+  const source: LineSource = { text, lexText, bomLength };
   const addLine = (raw: RawLine) => {
     lineStarts.push(offset);
-    const line = buildLine(text, lexText, raw, lines.length + 1, offset, bomLength, errors);
+    const line = buildLine(source, raw, base, lines.length + 1, offset, errors);
     lines.push(line);
     offset = line.end;
   };
-  if (!parseLines(tokens, addLine)) {
-    // cannot happen (the grammar accepts every token sequence), but never lose a byte if it does
-    lineStarts = [];
-    errors = [];
-    lines = [];
-    offset = 0;
-    groupLinesByHand(tokens).forEach(addLine);
+  while (base < lexText.length) {
+    const newline = lexText.indexOf('\n', base + CHUNK_SIZE);
+    const chunkEnd = newline < 0 ? lexText.length : newline + 1;
+    const tokens = tokenize(base === 0 && chunkEnd === lexText.length ? lexText : lexText.slice(base, chunkEnd));
+    // the grammar accepts every token sequence, so chevrotain cannot fail; if it ever did, the
+    // lines would be grouped by hand from the same tokens so that no byte is lost
+    const before = { lines: lines.length, errors: errors.length, offset };
+    if (!parseLines(tokens, addLine)) {
+      lines.length = lineStarts.length = before.lines;
+      errors.length = before.errors;
+      offset = before.offset;
+      groupLinesByHand(tokens).forEach(addLine);
+    }
+    base = chunkEnd;
   }
   const positionAt = (at: number): Position => positionFromStarts(lineStarts, at);
 
@@ -50,61 +61,55 @@ export function parseConfig(text: string): ConfigFile {
   return { text, bomLength, prologue, sections, lines, syntaxErrors: errors, positionAt };
 }
 
+/** Characters lexed at a time (rounded up to a line end). */
+const CHUNK_SIZE = 64 * 1024;
+
 /** How many leading words decide a line's keyword: `no option httpchk`, `capture request header`. */
 const KEYWORD_WORDS = 4;
 
-function buildLine(text: string, lexText: string, raw: RawLine, lineNumber: number, lineStart: number, bomLength: number, errors: SyntaxError[]): LineNode {
+function buildLine(source: LineSource, raw: RawLine, base: number, lineNumber: number, lineStart: number, errors: SyntaxError[]): LineNode {
+  const { text, lexText } = source;
   let comment: Comment | undefined;
   let ignoredTail: { start: number; end: number } | undefined;
-  let indentStart = lineStart;
-  let indentEnd = lineStart;
-  let wordsFrom = lineStart;
-  let wordsTo = lineStart;
   let wordCount = 0;
-  let decoded: Map<number, Word> | undefined;
+  let decoded: (Word | undefined)[] | undefined;
   let emptyArgument = -1;
   let firstRaw = '';
   let tooManyAt = -1;
   const last = raw.last!;
   const eolLength = lineEnd(last);
-  const end = last.startOffset + last.image.length;
+  const end = base + last.startOffset + last.image.length;
   const contentEnd = end - eolLength;
   /** where a token's own text ends, without the line terminator it may carry */
-  const tokenEnd = (token: IToken) => (token === last ? contentEnd : token.startOffset + token.image.length);
+  const tokenEnd = (token: IToken) => (token === last ? contentEnd : base + token.startOffset + token.image.length);
   const content = raw.content;
   if (content) {
-    const start = content.startOffset;
+    const start = base + content.startOffset;
     const end = tokenEnd(content);
-    wordsFrom = start;
-    wordsTo = end;
     wordCount = splitWords(lexText, start, end);
-    if (scratch.indentEnd > start) {
-      indentStart = Math.max(start, lineNumber === 1 ? bomLength : 0);
-      indentEnd = scratch.indentEnd;
-    }
     if (wordCount > MAX_WORDS) tooManyAt = scratch.starts[MAX_WORDS]!;
     for (let i = 0; i < wordCount; i++) {
       const from = scratch.starts[i]!;
       const to = scratch.ends[i]!;
       if (scratch.plain[i]) continue;
       const word = decodedWord(text.slice(from, to), from, lineNumber, lineStart, errors);
-      (decoded ??= new Map()).set(i, word);
+      (decoded ??= [])[i] = word;
       if (word.value === '' && word.envRefs.length === 0 && i > 0 && emptyArgument < 0) emptyArgument = i;
     }
     if (wordCount > 0) firstRaw = internSlice(text, scratch.starts[0]!, scratch.ends[0]!);
     if (emptyArgument >= 0 && emptyArgument < wordCount - 1) {
-      const empty = decoded!.get(emptyArgument)!;
+      const empty = decoded![emptyArgument]!;
       errors.push(syntaxError('syntax/empty-argument', 'an empty argument ends the argument list: the words after it are ignored (and refused since HAProxy 3.2)', empty.start, end, lineNumber, empty.column, false));
     }
   }
   if (raw.comment) {
-    const start = raw.comment.startOffset;
+    const start = base + raw.comment.startOffset;
     const commentEnd = tokenEnd(raw.comment);
     comment = { start, end: commentEnd, text: text.slice(start, commentEnd) };
   }
   const tail = raw.tail;
   if (tail) {
-    const start = tail.startOffset;
+    const start = base + tail.startOffset;
     const end = tokenEnd(tail);
     ignoredTail = { start, end };
     if (tail.tokenType === CrTail) {
@@ -113,16 +118,15 @@ function buildLine(text: string, lexText: string, raw: RawLine, lineNumber: numb
       errors.push(syntaxError('syntax/nul-byte', 'stray NUL character: HAProxy truncates this line and stops reading the file', start, end, lineNumber, start - lineStart + 1, true));
     }
   }
-  const line = new LineNode(text, lexText, lineStart, end, contentEnd, lineNumber, indentStart, indentEnd, wordsFrom, wordsTo);
+  const line = new LineNode(source, lineStart, end, contentEnd, lineNumber);
   line.comment = comment;
   line.ignoredTail = ignoredTail;
-  line.eol = (eolLength === 0 ? '' : eolLength === 1 ? '\n' : '\r\n') as Line['eol'];
   line.wordCount = wordCount;
   line.decoded = decoded;
   if (wordCount > 0) {
     // the first words' values, from the scratch bounds of this line's split (still current here)
     const value = (i: number): string | undefined =>
-      i >= wordCount || i >= KEYWORD_WORDS ? undefined : decoded?.get(i)?.value ?? internSlice(text, scratch.starts[i]!, scratch.ends[i]!);
+      i >= wordCount || i >= KEYWORD_WORDS ? undefined : decoded?.[i]?.value ?? internSlice(text, scratch.starts[i]!, scratch.ends[i]!);
     const first = value(0)!;
     line.kind = SECTION_KINDS.has(first as SectionKind) ? 'section' : firstRaw.startsWith('.') ? 'directive' : firstRaw.startsWith('[') ? 'scope' : 'keyword';
     if (line.kind === 'keyword') {
