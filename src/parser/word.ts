@@ -17,6 +17,10 @@ export interface DecodedWord {
 
 const SIMPLE_WORD = /^[^\\"'$]*$/;
 const HEX = /^[0-9a-fA-F]{2}$/;
+/** the characters that end a run of ordinary characters outside single quotes: \ " ' $ */
+function isSpecial(code: number): boolean {
+  return code === 92 || code === 34 || code === 39 || code === 36;
+}
 const ENV_NAME_START = /[A-Za-z_.]/;
 const ENV_NAME_CHAR = /[A-Za-z0-9_]/;
 const PSEUDO_VARIABLES = new Set(['.LINE', '.FILE', '.SECTION']);
@@ -33,19 +37,23 @@ export function decodeWord(raw: string): DecodedWord {
   let value = '';
   let quote: '' | '"' | "'" = '';
   let quoteStart = 0;
-  const styles = new Set<'none' | 'double' | 'single'>();
+  // quoting styles seen, as bits: 1 unquoted text, 2 double quotes, 4 single quotes
+  let styles = 0;
   const envRefs: EnvRef[] = [];
   const problems: WordProblem[] = [];
   let i = 0;
   while (i < raw.length) {
     const c = raw[i]!;
     if (quote === "'") {
-      if (c === "'") quote = '';
-      else value += c;
-      i++;
+      // everything up to the closing quote is literal
+      const close = raw.indexOf("'", i);
+      const stop = close < 0 ? raw.length : close;
+      value += raw.slice(i, stop);
+      if (close >= 0) quote = '';
+      i = stop + 1;
       continue;
     }
-    if (quote === '' && c !== '"' && c !== "'") styles.add('none');
+    if (quote === '' && c !== '"' && c !== "'") styles |= 1;
     if (c === '\\') {
       const next = raw[i + 1];
       switch (next) {
@@ -87,14 +95,14 @@ export function decodeWord(raw: string): DecodedWord {
         quote = '"';
         quoteStart = i;
       }
-      styles.add('double');
+      styles |= 2;
       i++;
       continue;
     }
     if (c === "'" && quote === '') {
       quote = "'";
       quoteStart = i;
-      styles.add('single');
+      styles |= 4;
       i++;
       continue;
     }
@@ -111,13 +119,16 @@ export function decodeWord(raw: string): DecodedWord {
       i = ref.envRef.end;
       continue;
     }
-    value += c;
-    i++;
+    // a run of ordinary characters at once, not one string per character
+    let j = i + 1;
+    while (j < raw.length && !isSpecial(raw.charCodeAt(j))) j++;
+    value += raw.slice(i, j);
+    i = j;
   }
   if (quote !== '') {
     problems.push({ code: 'syntax/unterminated-quote', message: `unmatched quote ${quote} at position ${quoteStart + 1} of the word`, offset: quoteStart, end: raw.length });
   }
-  const quoting: Quoting = styles.size === 1 ? [...styles][0]! : styles.size === 0 ? 'none' : 'mixed';
+  const quoting: Quoting = styles === 2 ? 'double' : styles === 4 ? 'single' : styles <= 1 ? 'none' : 'mixed';
   return { value, quoting, envRefs, problems };
 }
 
