@@ -61,6 +61,20 @@ export function parseConfig(text: string): ConfigFile {
   return { text, bomLength, prologue, sections, lines, syntaxErrors: errors, positionAt };
 }
 
+/** where a token's own text ends, without the line terminator it may carry */
+function tokenEnd(token: IToken, last: IToken, base: number, contentEnd: number): number {
+  return token === last ? contentEnd : base + token.startOffset + token.image.length;
+}
+
+/** The line being built, for `leadingValue` (module state rather than a closure per line). */
+const leading: { text: string; decoded: (Word | undefined)[] | undefined; count: number } = { text: '', decoded: undefined, count: 0 };
+
+/** The value of the line's word i among its first KEYWORD_WORDS, from the current split. */
+function leadingValue(i: number): string | undefined {
+  if (i >= leading.count || i >= KEYWORD_WORDS) return undefined;
+  return leading.decoded?.[i]?.value ?? internSlice(leading.text, scratch.starts[i]!, scratch.ends[i]!);
+}
+
 /** Characters lexed at a time (rounded up to a line end). */
 const CHUNK_SIZE = 64 * 1024;
 
@@ -80,12 +94,10 @@ function buildLine(source: LineSource, raw: RawLine, base: number, lineNumber: n
   const eolLength = lineEnd(last);
   const end = base + last.startOffset + last.image.length;
   const contentEnd = end - eolLength;
-  /** where a token's own text ends, without the line terminator it may carry */
-  const tokenEnd = (token: IToken) => (token === last ? contentEnd : base + token.startOffset + token.image.length);
   const content = raw.content;
   if (content) {
     const start = base + content.startOffset;
-    const end = tokenEnd(content);
+    const end = tokenEnd(content, last, base, contentEnd);
     wordCount = splitWords(lexText, start, end);
     if (wordCount > MAX_WORDS) tooManyAt = scratch.starts[MAX_WORDS]!;
     for (let i = 0; i < wordCount; i++) {
@@ -104,13 +116,13 @@ function buildLine(source: LineSource, raw: RawLine, base: number, lineNumber: n
   }
   if (raw.comment) {
     const start = base + raw.comment.startOffset;
-    const commentEnd = tokenEnd(raw.comment);
+    const commentEnd = tokenEnd(raw.comment, last, base, contentEnd);
     comment = { start, end: commentEnd, text: text.slice(start, commentEnd) };
   }
   const tail = raw.tail;
   if (tail) {
     const start = base + tail.startOffset;
-    const end = tokenEnd(tail);
+    const end = tokenEnd(tail, last, base, contentEnd);
     ignoredTail = { start, end };
     if (tail.tokenType === CrTail) {
       errors.push(syntaxError('syntax/bare-cr', 'a carriage return in the middle of a line ends it for HAProxy: the rest of the line is ignored', start, end, lineNumber, start - lineStart + 1, false));
@@ -125,12 +137,16 @@ function buildLine(source: LineSource, raw: RawLine, base: number, lineNumber: n
   line.decoded = decoded;
   if (wordCount > 0) {
     // the first words' values, from the scratch bounds of this line's split (still current here)
-    const value = (i: number): string | undefined =>
-      i >= wordCount || i >= KEYWORD_WORDS ? undefined : decoded?.[i]?.value ?? internSlice(text, scratch.starts[i]!, scratch.ends[i]!);
-    const first = value(0)!;
+    leading.text = text;
+    leading.decoded = decoded;
+    leading.count = wordCount;
+    const first = decoded?.[0]?.value ?? firstRaw;
     line.kind = SECTION_KINDS.has(first as SectionKind) ? 'section' : firstRaw.startsWith('.') ? 'directive' : firstRaw.startsWith('[') ? 'scope' : 'keyword';
     if (line.kind === 'keyword') {
-      const shape = keywordShape(wordCount, value);
+      const shape = keywordShape(wordCount, leadingValue);
+      // do not keep the file's text alive after the parse
+      leading.text = '';
+      leading.decoded = undefined;
       line.keyword = shape.keyword;
       line.keywordWordCount = Math.min(shape.keywordWordCount, wordCount);
       line.modifier = shape.modifier;
