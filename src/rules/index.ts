@@ -25,6 +25,9 @@ import { rule as unusedAcl } from './unused-acl.js';
 import { rule as modeMismatch } from './mode-mismatch.js';
 import { rule as missingTimeouts } from './missing-timeouts.js';
 import { rule as ruleOrder } from './rule-order.js';
+import { rule as unknownSampleFetch } from './unknown-sample-fetch.js';
+import { rule as invalidBindAddress } from './invalid-bind-address.js';
+import { rule as defaultsRulesConflict } from './defaults-rules-conflict.js';
 
 /** Every rule, in the order they run. Add a rule: one file in this folder, one line here. */
 export const RULES: readonly Rule[] = [
@@ -54,6 +57,9 @@ export const RULES: readonly Rule[] = [
   modeMismatch,
   missingTimeouts,
   ruleOrder,
+  unknownSampleFetch,
+  invalidBindAddress,
+  defaultsRulesConflict,
 ];
 
 export function ruleById(id: string): Rule | undefined {

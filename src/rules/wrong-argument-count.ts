@@ -10,7 +10,11 @@ const TIME_VALUE = /^\d+(us|ms|s|m|h|d)?$/;
 const BALANCE_ALGORITHMS = ['roundrobin', 'static-rr', 'leastconn', 'first', 'source', 'uri', 'url_param', 'hdr', 'random', 'rdp-cookie', 'hash'];
 const BALANCE_NEWER: Record<string, '3.0'> = { sticky: '3.0', 'log-hash': '3.0' };
 /** the keywords checked besides `timeout <x>` */
-const CHECKED = new Set(['mode', 'balance', ...SINGLE_VALUE]);
+const CHECKED = new Set(['mode', 'balance', 'compression', 'option httpchk', ...SINGLE_VALUE]);
+/** `compression` sub-keywords per version (2.6.12: "'compression' expects 'algo', 'type' or 'offload'"). */
+const COMPRESSION_26 = ['algo', 'type', 'offload'];
+const COMPRESSION_28 = [...COMPRESSION_26, 'algo-req', 'algo-res', 'type-req', 'type-res', 'direction'];
+const COMPRESSION_32 = [...COMPRESSION_28, 'minsize-req', 'minsize-res'];
 
 export const rule: Rule = {
   id: 'wrong-argument-count',
@@ -20,7 +24,7 @@ export const rule: Rule = {
   group: 'keywords',
   docs: {
     what:
-      "Checks a small set of keywords whose arguments the manual fixes exactly: `timeout <x>` takes one time value (`5s`, `100ms`; a bare number is milliseconds); `mode` takes one of `tcp` or `http` (`spop` from 3.1); `balance` takes a known algorithm; `maxconn` (global and proxies), `fullconn` and `retries` take a single value. Values coming from environment variables are not checked.",
+      "Checks a small set of keywords whose arguments the manual fixes exactly: `timeout <x>` takes one time value (`5s`, `100ms`; a bare number is milliseconds); `mode` takes one of `tcp` or `http` (`spop` from 3.1); `balance` takes a known algorithm; `compression` takes a known setting (`algo`, `type`, `offload`; `algo-req`, `algo-res`, `type-req`, `type-res`, `direction` from 2.8; `minsize-req`, `minsize-res` from 3.2); `option httpchk` takes at most three arguments (method, URI, version; a fourth, the host, from 3.2); `maxconn` (global and proxies), `fullconn` and `retries` take a single value. Values coming from environment variables are not checked.",
     why: 'HAProxy refuses each of these ("\'timeout connect\' : unexpected extra argument", "unknown proxy mode", "balance only supports …"), so the proxy does not start.',
     bad: 'defaults\n    mode http\n    timeout connect 5s 10s\n',
     good: 'defaults\n    mode http\n    timeout connect 5s\n',
@@ -60,6 +64,24 @@ export const rule: Rule = {
           if (args.length > 1) extra(1);
         } else if (kw === 'balance' && args[0]) {
           checkBalance(line, args[0], target, report);
+        } else if (kw === 'compression' && args[0]) {
+          const known = compareVersions(target, '3.2') >= 0 ? COMPRESSION_32 : compareVersions(target, '2.8') >= 0 ? COMPRESSION_28 : COMPRESSION_26;
+          const sub = args[0].value;
+          if (!known.includes(sub)) {
+            const since = COMPRESSION_28.includes(sub) ? '2.8' : COMPRESSION_32.includes(sub) ? '3.2' : undefined;
+            const message = since
+              ? `'compression ${sub}' is not available before HAProxy ${since} (target version ${targetVersion})`
+              : `unknown 'compression' setting '${sub}': expected ${known.map((k) => `'${k}'`).join(', ')}`;
+            report({ message, start: args[0].start, end: args[0].end });
+          }
+        } else if (kw === 'option httpchk' && args.length > (compareVersions(target, '3.2') >= 0 ? 4 : 3)) {
+          const max = compareVersions(target, '3.2') >= 0 ? 4 : 3;
+          const hostHint = max === 3 ? ' (a fourth argument, the Host, needs HAProxy 3.2)' : '';
+          report({
+            message: `'option httpchk' takes at most ${max === 3 ? 'a method, a URI and an HTTP version' : 'a method, a URI, an HTTP version and a host'}${hostHint}: HAProxy refuses the extra argument '${args[max]!.value}' ("cannot handle unexpected argument"); send headers with \`http-check send hdr <name> <value>\``,
+            start: args[max]!.start,
+            end: args[args.length - 1]!.end,
+          });
         }
       }
     }

@@ -1,0 +1,218 @@
+import type { Word } from '../parser/ast.js';
+import type { Rule, RuleContext } from '../engine/types.js';
+import { aclKeywords, converters, sampleFetches, suggest, VERSIONS, type Version } from '../grammar/index.js';
+import { conditionIndex } from './model/conditions.js';
+import { sourceOffset } from './shared/words.js';
+
+/**
+ * Names HAProxy 2.6 registers that the manuals do not index (found with `haproxy -dKsmp/-dKcnv/-dKacl`);
+ * accepted at every version so that an undocumented name never becomes a false error.
+ */
+const EXTRA_FETCHES = ['fcgi.docroot', 'fcgi.index', 'nbproc', 'sc0_clr_gpc', 'sc1_clr_gpc', 'sc2_clr_gpc'];
+const EXTRA_ACL_KEYWORDS = [
+  'cook_beg', 'cook_dir', 'cook_dom', 'cook_end', 'cook_len', 'cook_reg', 'cook_sub',
+  'scook_beg', 'scook_dir', 'scook_dom', 'scook_end', 'scook_len', 'scook_reg', 'scook_sub',
+  'shdr_beg', 'shdr_dir', 'shdr_dom', 'shdr_end', 'shdr_len', 'shdr_reg', 'shdr_sub',
+  'req_rdp_cookie', 'req_rdp_cookie_cnt',
+];
+const EXTRA_CONVERTERS = ['map_beg_ip'];
+
+/** Names registered at run time (Lua) or by optional build modules (51Degrees, WURFL, DeviceAtlas, OpenTracing). */
+function dynamicName(name: string): boolean {
+  return /^(lua\.|51d\.|wurfl-|da-|ot\.)/.test(name);
+}
+
+const VAR_SCOPES = /^(proc|sess|txn|req|res|check)\./;
+
+interface Names {
+  fetches: Set<string>;
+  acl: Set<string>;
+  converters: Set<string>;
+}
+
+const namesCache = new Map<Version, Names>();
+function namesFor(version: Version): Names {
+  let names = namesCache.get(version);
+  if (!names) {
+    const fetches = new Set([...sampleFetches(version), ...EXTRA_FETCHES]);
+    names = {
+      fetches,
+      acl: new Set([...fetches, ...aclKeywords(version), ...EXTRA_ACL_KEYWORDS]),
+      converters: new Set([...converters(version), ...EXTRA_CONVERTERS]),
+    };
+    namesCache.set(version, names);
+  }
+  return names;
+}
+
+/** One name in a sample expression: offset in the expression string, and its first argument when it has any. */
+interface ExprName {
+  name: string;
+  at: number;
+  firstArg?: string;
+}
+
+/**
+ * Splits a sample expression `fetch(args),conv(args),conv` into its fetch and converters, as
+ * sample_parse_expr() reads it. `end` is the index where the expression stops (exclusive). Returns
+ * undefined when the expression is not plain enough to judge (unbalanced parentheses, env refs, quotes).
+ */
+export function splitExpression(text: string, from = 0, end = text.length): { fetch: ExprName; converters: ExprName[] } | undefined {
+  const items: ExprName[] = [];
+  let i = from;
+  for (;;) {
+    const at = i;
+    while (i < end && !'(),'.includes(text[i]!) && !/\s/.test(text[i]!)) i++;
+    const name = text.slice(at, i);
+    if (name === '') return undefined;
+    const item: ExprName = { name, at };
+    if (text[i] === '(') {
+      let depth = 0;
+      const argStart = i + 1;
+      for (; i < end; i++) {
+        if (text[i] === '(') depth++;
+        else if (text[i] === ')' && --depth === 0) break;
+      }
+      if (i >= end) return undefined;
+      item.firstArg = text.slice(argStart, i).split(',')[0]!.trim();
+      i++;
+    }
+    items.push(item);
+    if (i >= end) break;
+    if (text[i] !== ',') return undefined;
+    i++;
+  }
+  const [fetch, ...convs] = items;
+  return fetch ? { fetch, converters: convs } : undefined;
+}
+
+/** Where the `%[...]` sample expressions of a log-format string are: [start, end) of their content. */
+export function logFormatExpressions(value: string): Array<[number, number]> {
+  const found: Array<[number, number]> = [];
+  for (let i = 0; i < value.length; i++) {
+    if (value[i] !== '%') continue;
+    if (value[i + 1] === '%') {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    if (value[j] === '{') {
+      const close = value.indexOf('}', j);
+      if (close < 0) break;
+      j = close + 1;
+    }
+    if (value[j] !== '[') continue;
+    const close = value.indexOf(']', j + 1);
+    if (close < 0) break;
+    found.push([j + 1, close]);
+    i = close;
+  }
+  return found;
+}
+
+/** Keywords (or keyword heads) whose arguments before the condition are log-format strings or carry them. */
+const LOG_FORMAT_HEADS = new Set([
+  'http-request', 'http-response', 'http-after-response', 'tcp-request', 'tcp-response',
+  'log-format', 'log-format-sd', 'error-log-format', 'unique-id-format', 'use_backend', 'use-server', 'redirect',
+]);
+
+function head(keyword: string): string {
+  const space = keyword.indexOf(' ');
+  return space < 0 ? keyword : keyword.slice(0, space);
+}
+
+function describeUnknown(name: string, kind: keyof Names, target: Version): string {
+  const noun = kind === 'converters' ? 'converter' : 'sample fetch';
+  const haproxySays = kind === 'converters' ? `unknown converter '${name}'` : `unknown fetch method '${name}'`;
+  const known = VERSIONS.filter((v) => namesFor(v)[kind].has(name));
+  if (known.length > 0) {
+    const later = known.find((v) => VERSIONS.indexOf(v) > VERSIONS.indexOf(target));
+    const when = later ? `it first appears in HAProxy ${later}${later === VERSIONS[VERSIONS.length - 1] ? '-dev' : ''}` : `it was removed after HAProxy ${known[known.length - 1]}`;
+    return `${noun} '${name}' does not exist in HAProxy ${target} (${when}): HAProxy refuses this ("${haproxySays}")`;
+  }
+  const hint = suggest(name, [...namesFor(target)[kind]]);
+  return `unknown ${noun} '${name}': HAProxy refuses this ("${haproxySays}")${hint.length ? `; did you mean '${hint[0]}'?` : ''}`;
+}
+
+export const rule: Rule = {
+  id: 'unknown-sample-fetch',
+  description: 'A sample expression uses a fetch or converter that the target HAProxy version does not have',
+  severity: 'error',
+  fixable: 'none',
+  group: 'correctness',
+  docs: {
+    what:
+      'Reads the sample expressions of `acl` lines, anonymous ACLs (`{ fetch … }`), `set-var(…)` actions and `%[…]` blocks in log-format arguments (`http-request set-header X-Host %[req.hdr(host),lower]`, `use_backend %[…]`) and reports a fetch or converter name the target version does not register, and a `var()` fetch whose variable name has no scope (`var(host)` instead of `var(txn.host)`). Names registered by Lua (`lua.…`) and by optional build modules (51Degrees, WURFL, DeviceAtlas) are never reported.',
+    why:
+      'HAProxy resolves every fetch and converter name while reading the configuration and refuses the whole file on an unknown one ("unknown fetch method \'fc_glitches\'", "unknown converter \'has_ctl\'"). Many of them are recent: a configuration written against the newest manual fails on the HAProxy the distribution ships.',
+    bad: 'frontend www\n    bind :80\n    acl is_api req.hdr(host),lowercase -m str api.example.com\n    http-request set-header X-Host %[var(host)]\n    default_backend app\n',
+    good: 'frontend www\n    bind :80\n    acl is_api req.hdr(host),lower -m str api.example.com\n    http-request set-header X-Host %[var(txn.host)]\n    default_backend app\n',
+    fixSafety: 'No automatic fix: the intended fetch or converter cannot be known (the message suggests the nearest name).',
+  },
+  check(ctx) {
+    const target = ctx.targetVersion as Version;
+    const names = namesFor(target);
+    for (const line of ctx.file.lines) {
+      if (line.kind !== 'keyword') continue;
+      const cond = conditionIndex(line);
+      const args = line.args;
+      // `acl <name> <expr> …`
+      if (line.keyword === 'acl' && args.length >= 2) checkExpression(ctx, target, names, args[1]!, 0, args[1]!.value.length, 'acl');
+      // anonymous ACLs in the condition
+      if (cond !== undefined) {
+        for (let i = cond + 1; i < args.length - 1; i++) {
+          if (args[i]!.value === '{' && args[i]!.quoting === 'none') checkExpression(ctx, target, names, args[i + 1]!, 0, args[i + 1]!.value.length, 'acl');
+        }
+      }
+      const actionEnd = cond ?? args.length;
+      // `set-var(<name>) <expr>`
+      for (let i = 0; i < Math.min(actionEnd - 1, 3); i++) {
+        if (/^set-var\([^)]*\)$/.test(args[i]!.value) && LOG_FORMAT_HEADS.has(head(line.keyword))) {
+          checkExpression(ctx, target, names, args[i + 1]!, 0, args[i + 1]!.value.length, 'fetch');
+          break;
+        }
+      }
+      // `%[…]` in log-format arguments
+      if (LOG_FORMAT_HEADS.has(head(line.keyword))) {
+        for (let i = 0; i < actionEnd; i++) {
+          const word = args[i]!;
+          if (!word.value.includes('[')) continue;
+          for (const [start, end] of logFormatExpressions(word.value)) checkExpression(ctx, target, names, word, start, end, 'fetch');
+        }
+      }
+    }
+  },
+};
+
+function checkExpression(ctx: RuleContext, target: Version, names: Names, word: Word, start: number, end: number, where: 'acl' | 'fetch'): void {
+  const text = word.value;
+  const body = text.slice(start, end);
+  if (word.envRefs.length > 0 || body.includes('$') || body.includes('"') || body.includes("'") || body.startsWith('-')) return;
+  const expr = splitExpression(text, start, end);
+  if (!expr) return;
+  const report = (item: ExprName, message: string): void => {
+    const from = sourceOffset(word, item.at);
+    const to = sourceOffset(word, item.at + item.name.length);
+    // a name only the development manual knows may still change: a warning, as unknown-keyword does
+    const devOnly = /first appears in HAProxy (\S+)\)/.exec(message)?.[1] === VERSIONS[VERSIONS.length - 1];
+    ctx.report({ message, start: from ?? word.start, end: to ?? word.end, ...(devOnly ? { severity: 'warning' as const } : {}) });
+  };
+  const fetch = expr.fetch;
+  const known = where === 'acl' ? names.acl : names.fetches;
+  if (!dynamicName(fetch.name)) {
+    if (!known.has(fetch.name)) {
+      report(fetch, describeUnknown(fetch.name, where === 'acl' ? 'acl' : 'fetches', target));
+      return;
+    }
+    if (fetch.name === 'var' && fetch.firstArg !== undefined && fetch.firstArg !== '' && !VAR_SCOPES.test(fetch.firstArg)) {
+      report(
+        fetch,
+        `variable name '${fetch.firstArg}' has no scope: HAProxy refuses this ("invalid variable name '${fetch.firstArg}'. A variable name must be start by its scope"); write var(txn.${fetch.firstArg}) (or proc., sess., req., res., check.)`,
+      );
+    }
+  }
+  for (const conv of expr.converters) {
+    if (dynamicName(conv.name) || names.converters.has(conv.name)) continue;
+    report(conv, describeUnknown(conv.name, 'converters', target));
+  }
+}
