@@ -132,10 +132,10 @@ export function decodeWord(raw: string): DecodedWord {
   return { value, quoting, envRefs, problems };
 }
 
-type EnvRefResult = { envRef: EnvRef } | { problem: WordProblem; consumed: number };
+export type EnvRefResult = { envRef: EnvRef } | { problem: WordProblem; consumed: number };
 
 /** Reads `$NAME`, `${NAME}`, `${NAME-default}` or `${NAME[*]}` at `dollar`, as parse_line() does. */
-function readEnvRef(raw: string, dollar: number): EnvRefResult {
+export function readEnvRef(raw: string, dollar: number): EnvRefResult {
   let i = dollar + 1;
   const braced = raw[i] === '{';
   if (braced) i++;

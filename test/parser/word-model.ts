@@ -1,7 +1,9 @@
 /**
  * The first, character-at-a-time implementation of HAProxy's word decoding, kept as a model:
- * the optimised decoder in src/parser/word.ts must agree with it on every input.
+ * the optimised decoder in src/parser/word.ts must agree with it on every input. Environment
+ * references are read by the production `readEnvRef`, which the optimisation did not touch.
  */
+import { readEnvRef } from '../../src/parser/word.js';
 import type { EnvRef, Quoting } from '../../src/parser/ast.js';
 
 /** A problem HAProxy's tokenizer reports in a word; offsets are relative to the word's start. */
@@ -21,9 +23,6 @@ interface DecodedWord {
 
 const SIMPLE_WORD = /^[^\\"'$]*$/;
 const HEX = /^[0-9a-fA-F]{2}$/;
-const ENV_NAME_START = /[A-Za-z_.]/;
-const ENV_NAME_CHAR = /[A-Za-z0-9_]/;
-const PSEUDO_VARIABLES = new Set(['.LINE', '.FILE', '.SECTION']);
 
 /**
  * Decodes one word exactly as HAProxy's parse_line() does with ENV, DQUOTE, SQUOTE, BKSLASH and
@@ -123,47 +122,4 @@ export function referenceDecodeWord(raw: string): DecodedWord {
   }
   const quoting: Quoting = styles.size === 1 ? [...styles][0]! : styles.size === 0 ? 'none' : 'mixed';
   return { value, quoting, envRefs, problems };
-}
-
-type EnvRefResult = { envRef: EnvRef } | { problem: WordProblem; consumed: number };
-
-/** Reads `$NAME`, `${NAME}`, `${NAME-default}` or `${NAME[*]}` at `dollar`, as parse_line() does. */
-function readEnvRef(raw: string, dollar: number): EnvRefResult {
-  let i = dollar + 1;
-  const braced = raw[i] === '{';
-  if (braced) i++;
-  const nameStart = i;
-  if (i >= raw.length || !ENV_NAME_START.test(raw[i]!)) {
-    return { problem: { code: 'syntax/bad-variable-name', message: "forbidden first char in environment variable name (use \"\\$\" or single quotes for a literal '$')", offset: dollar, end: Math.min(raw.length, i + 1) }, consumed: i };
-  }
-  if (raw[i] === '.') i++;
-  while (i < raw.length && ENV_NAME_CHAR.test(raw[i]!)) i++;
-  const name = raw.slice(nameStart, i);
-  if (name.startsWith('.') && !PSEUDO_VARIABLES.has(name)) {
-    return { problem: { code: 'syntax/bad-variable-name', message: `unknown pseudo-variable '${name}' (only .LINE, .FILE and .SECTION exist)`, offset: dollar, end: i }, consumed: i };
-  }
-  let wordExpansion = false;
-  let defaultValue: string | undefined;
-  if (braced) {
-    if (raw[i] === '[') {
-      if (raw.slice(i, i + 3) !== '[*]') {
-        return { problem: { code: 'syntax/bad-word-expansion', message: 'truncated or invalid word expansion sequence (only [*] is allowed)', offset: dollar, end: Math.min(raw.length, i + 3) }, consumed: i };
-      }
-      wordExpansion = true;
-      i += 3;
-    }
-    if (raw[i] === '-') {
-      const close = raw.indexOf('}', i);
-      if (close < 0) {
-        return { problem: { code: 'syntax/unmatched-brace', message: 'unmatched brace in environment variable name', offset: dollar, end: raw.length }, consumed: i };
-      }
-      defaultValue = raw.slice(i + 1, close);
-      i = close;
-    }
-    if (raw[i] !== '}') {
-      return { problem: { code: 'syntax/unmatched-brace', message: 'unmatched brace in environment variable name', offset: dollar, end: Math.min(raw.length, i + 1) }, consumed: i };
-    }
-    i++;
-  }
-  return { envRef: { start: dollar, end: i, name, defaultValue, wordExpansion } };
 }
