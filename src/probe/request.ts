@@ -1,5 +1,5 @@
 import type { ConfigFile, Line, Section, Word } from '../parser/ast.js';
-import { parseExpect, parseHttpchkOption, parseSend, type HttpCheckExpect } from '../rules/http-check/syntax.js';
+import { hasOwnChecks, parseExpect, parseHttpchkOption, parseSend, type HttpCheckExpect } from '../rules/http-check/syntax.js';
 import { defaultsOf, keywordLines } from '../rules/shared/proxies.js';
 
 /**
@@ -48,13 +48,6 @@ const OTHER_CHECKS = new Set([
   'option ssl-hello-chk', 'option smtpchk', 'option mysql-check', 'option pgsql-check', 'option redis-check',
   'option ldap-check', 'option spop-check', 'option external-check', 'option tcp-check',
 ]);
-
-const isCheckLine = (line: Line): boolean => line.keyword === 'option httpchk' || line.keyword === 'http-check' || line.keyword.startsWith('http-check ');
-
-/** A proxy with its own `option httpchk` or `http-check` line does not inherit the defaults' check ruleset. */
-function hasOwnChecks(section: Section): boolean {
-  return keywordLines(section).some(isCheckLine);
-}
 
 /** The check type a section selects last (`no option httpchk` → `none`), undefined when it says nothing. */
 function ownCheckType(section: Section): { type: string; line: Line } | undefined {

@@ -1,6 +1,6 @@
 import type { Line, Section, Word } from '../parser/ast.js';
 import type { Rule, RuleContext, Severity } from '../engine/types.js';
-import { parseExpect, parseHttpchkOption, parseSend } from './http-check/syntax.js';
+import { hasOwnChecks, parseExpect, parseHttpchkOption, parseSend } from './http-check/syntax.js';
 import { defaultsOf, keywordLines, usersOf } from './shared/proxies.js';
 import { asWord, sourceOffset } from './shared/words.js';
 
@@ -131,14 +131,7 @@ function usage(context: RuleContext, section: Section): Scope | undefined {
   return { stack: STACKS[best.app!.toLowerCase()], app: best.app, via: `${best.user.kind} ${best.user.name?.value ?? ''}`.trim(), target };
 }
 
-function isCheckLine(line: Line): boolean {
-  return line.keyword === 'option httpchk' || line.keyword.startsWith('http-check ') || line.keyword === 'http-check';
-}
 
-/** A proxy with its own `option httpchk` or `http-check` line does not inherit the defaults' check ruleset. */
-function hasOwnChecks(section: Section): boolean {
-  return keywordLines(section).some(isCheckLine);
-}
 
 /** true / false when the section sets `option httpchk` / `no option httpchk`; undefined when it says nothing. */
 function ownHttpchk(section: Section): boolean | undefined {

@@ -1,4 +1,5 @@
 import type { ConfigFile, Line, Section, Word } from '../../parser/ast.js';
+import { keywordLines } from '../shared/proxies.js';
 
 /**
  * Readers for the health-check keywords, with references to the words as written:
@@ -241,4 +242,17 @@ export function fileEol(file: ConfigFile): '\n' | '\r\n' {
     else if (line.eol === '\n') lf++;
   }
   return crlf > lf ? '\r\n' : '\n';
+}
+
+/** `option httpchk` or any `http-check …` line: the lines that make up a proxy's HTTP check ruleset. */
+export function isHttpCheckLine(line: Line): boolean {
+  return line.keyword === 'option httpchk' || line.keyword === 'http-check' || line.keyword.startsWith('http-check ');
+}
+
+/**
+ * A proxy with its own `option httpchk` or `http-check` line does not inherit the defaults'
+ * check ruleset (checked with HAProxy 2.6.12): the rules and the probe both rely on this.
+ */
+export function hasOwnChecks(section: Section): boolean {
+  return keywordLines(section).some(isHttpCheckLine);
 }
