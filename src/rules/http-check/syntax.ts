@@ -1,3 +1,4 @@
+import { memo } from '../shared/memo.js';
 import type { ConfigFile, Line, Section, Word } from '../../parser/ast.js';
 import { keywordLines } from '../shared/proxies.js';
 
@@ -34,12 +35,7 @@ const sendCache = new WeakMap<Line, HttpCheckSend>();
  * empty word ends the list. Read once per line and shared by the rules (do not modify the result).
  */
 export function parseSend(line: Line): HttpCheckSend {
-  let send = sendCache.get(line);
-  if (!send) {
-    send = readSend(line);
-    sendCache.set(line, send);
-  }
-  return send;
+  return memo(sendCache, line, () => readSend(line));
 }
 
 function readSend(line: Line): HttpCheckSend {
@@ -200,12 +196,7 @@ const checkSectionsCache = new WeakMap<ConfigFile, CheckLines[]>();
 
 /** The sections with health-check lines, read once per file and shared by the rules (do not modify the result). */
 export function checkSections(file: ConfigFile): CheckLines[] {
-  let sections = checkSectionsCache.get(file);
-  if (!sections) {
-    sections = readCheckSections(file);
-    checkSectionsCache.set(file, sections);
-  }
-  return sections;
+  return memo(checkSectionsCache, file, () => readCheckSections(file));
 }
 
 function readCheckSections(file: ConfigFile): CheckLines[] {

@@ -1,3 +1,4 @@
+import { memo } from '../shared/memo.js';
 /**
  * One pass over a file that decides, for every keyword line, which keyword rule (if any) has
  * something to say about it, so that a line gets at most one keyword finding:
@@ -58,11 +59,8 @@ const NON_PROXY_ORDER = ['global', 'userlist', 'peers', 'resolvers', 'mailers', 
 const cache = new WeakMap<ConfigFile, Map<TargetVersion, Verdict[]>>();
 
 export function classify(file: ConfigFile, target: TargetVersion): Verdict[] {
-  let perTarget = cache.get(file);
-  if (!perTarget) cache.set(file, (perTarget = new Map()));
-  let verdicts = perTarget.get(target);
-  if (!verdicts) {
-    verdicts = [];
+  return memo(memo(cache, file, () => new Map()), target, () => {
+    const verdicts: Verdict[] = [];
     for (const section of file.sections) {
       const header = classifyHeader(section, target);
       if (header) verdicts.push(header);
@@ -73,20 +71,15 @@ export function classify(file: ConfigFile, target: TargetVersion): Verdict[] {
         if (verdict) verdicts.push(verdict);
       }
     }
-    perTarget.set(target, verdicts);
-  }
-  return verdicts;
+    return verdicts;
+  });
 }
 
 const claimedCache = new WeakMap<ConfigFile, Map<TargetVersion, Set<Line>>>();
 
 /** The lines a keyword rule already reports (a `server` line in a frontend…): the option and argument rules skip them. */
 export function claimedLines(file: ConfigFile, target: TargetVersion): Set<Line> {
-  let perTarget = claimedCache.get(file);
-  if (!perTarget) claimedCache.set(file, (perTarget = new Map()));
-  let claimed = perTarget.get(target);
-  if (!claimed) perTarget.set(target, (claimed = new Set(classify(file, target).map((v) => v.line))));
-  return claimed;
+  return memo(memo(claimedCache, file, () => new Map()), target, () => new Set(classify(file, target).map((v) => v.line)));
 }
 
 function classifyHeader(section: Section, targetVersion: TargetVersion): Verdict | undefined {

@@ -1,3 +1,4 @@
+import { memo } from '../shared/memo.js';
 /**
  * A small semantic model of a parsed configuration, shared by the reference rules: proxies with
  * their effective defaults section and mode, ACL definitions and uses, servers, backend references
@@ -82,12 +83,7 @@ export interface ConfigModel {
 const cache = new WeakMap<ConfigFile, ConfigModel>();
 
 export function configModel(file: ConfigFile): ConfigModel {
-  let model = cache.get(file);
-  if (!model) {
-    model = buildModel(file);
-    cache.set(file, model);
-  }
-  return model;
+  return memo(cache, file, () => buildModel(file));
 }
 
 const KIND_LABEL: Record<ProxyKind, string> = { defaults: 'defaults section', frontend: 'frontend', backend: 'backend', listen: 'listen section' };

@@ -1,3 +1,4 @@
+import { memo } from './memo.js';
 import type { ConfigFile, Line, Section } from '../../parser/ast.js';
 
 /** The proxy section kinds: the ones taking their settings from a `defaults` section, and `defaults` itself. */
@@ -44,7 +45,5 @@ const keywordLinesCache = new WeakMap<Section, Line[]>();
 
 /** The keyword lines of a section (section header excluded), listed once and shared by the rules (do not modify). */
 export function keywordLines(section: Section): Line[] {
-  let lines = keywordLinesCache.get(section);
-  if (!lines) keywordLinesCache.set(section, (lines = section.lines.filter((line) => line.kind === 'keyword')));
-  return lines;
+  return memo(keywordLinesCache, section, () => section.lines.filter((line) => line.kind === 'keyword'));
 }
