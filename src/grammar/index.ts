@@ -45,6 +45,20 @@ const optionsData = lazyJson<OptionsFile>('options.json');
 const samplesData = lazyJson<SamplesFile>('samples.json');
 const docsData = lazyJson<DocsFile>('docs.json');
 const removedData = lazyJson<RemovedFile>('removed.json');
+/** hand-kept: what the binary registers but the manuals do not document (merged into every group) */
+const undocumentedData = lazyJson<Record<string, KeywordGroup | string>>('../undocumented-keywords.json');
+
+/** HAProxy's warning when it ignores `keyword` in a `kind` section although the manual's matrix allows it there. */
+export function ignoredInSection(kind: string, keyword: string): string | undefined {
+  const ignored = undocumentedData()['ignored'] as unknown as Record<string, Record<string, string>> | undefined;
+  return ignored?.[kind]?.[keyword];
+}
+
+/** A generated group with the undocumented keywords of the same group added. */
+function withUndocumented(cacheKey: string, group: KeywordGroup | undefined): KeywordGroup {
+  const extra = undocumentedData()[cacheKey];
+  return typeof extra === 'object' && cacheKey !== 'ignored' ? { ...extra, ...group } : group ?? {};
+}
 
 /** Memoised per-(group, version) name sets, so repeated lookups are O(1). */
 const nameSetCache = new Map<string, Set<string>>();
@@ -52,7 +66,7 @@ function namesIn(cacheKey: string, group: KeywordGroup | undefined, version: Ver
   const key = `${cacheKey}@${version}`;
   let set = nameSetCache.get(key);
   if (!set) {
-    set = new Set(Object.entries(group ?? {}).filter(([, r]) => r.versions.includes(version)).map(([n]) => n));
+    set = new Set(Object.entries(withUndocumented(cacheKey, group)).filter(([, r]) => r.versions.includes(version)).map(([n]) => n));
     nameSetCache.set(key, set);
   }
   return set;
@@ -133,7 +147,7 @@ export function familyMemberRecord(family: string, member: string): KeywordRecor
 // ---------------------------------------------------------------- bind / server
 
 function optionMap(kind: 'bind' | 'server', version: Version): Map<string, boolean> {
-  const group = optionsData()[kind];
+  const group = withUndocumented(kind, optionsData()[kind]);
   const out = new Map<string, boolean>();
   for (const name of sorted(namesIn(kind, group, version))) out.set(name, group[name]!.takesArg ?? false);
   return out;

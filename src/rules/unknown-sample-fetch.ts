@@ -4,19 +4,6 @@ import { aclKeywords, converters, sampleFetches, suggest, VERSIONS, type Version
 import { conditionIndex } from './model/conditions.js';
 import { sourceOffset } from './shared/words.js';
 
-/**
- * Names HAProxy 2.6 registers that the manuals do not index (found with `haproxy -dKsmp/-dKcnv/-dKacl`);
- * accepted at every version so that an undocumented name never becomes a false error.
- */
-const EXTRA_FETCHES = ['fcgi.docroot', 'fcgi.index', 'nbproc', 'sc0_clr_gpc', 'sc1_clr_gpc', 'sc2_clr_gpc'];
-const EXTRA_ACL_KEYWORDS = [
-  'cook_beg', 'cook_dir', 'cook_dom', 'cook_end', 'cook_len', 'cook_reg', 'cook_sub',
-  'scook_beg', 'scook_dir', 'scook_dom', 'scook_end', 'scook_len', 'scook_reg', 'scook_sub',
-  'shdr_beg', 'shdr_dir', 'shdr_dom', 'shdr_end', 'shdr_len', 'shdr_reg', 'shdr_sub',
-  'req_rdp_cookie', 'req_rdp_cookie_cnt',
-];
-const EXTRA_CONVERTERS = ['map_beg_ip'];
-
 /** Names registered at run time (Lua) or by optional build modules (51Degrees, WURFL, DeviceAtlas, OpenTracing). */
 function dynamicName(name: string): boolean {
   return /^(lua\.|51d\.|wurfl-|da-|ot\.)/.test(name);
@@ -34,11 +21,11 @@ const namesCache = new Map<Version, Names>();
 function namesFor(version: Version): Names {
   let names = namesCache.get(version);
   if (!names) {
-    const fetches = new Set([...sampleFetches(version), ...EXTRA_FETCHES]);
+    const fetches = new Set(sampleFetches(version));
     names = {
       fetches,
-      acl: new Set([...fetches, ...aclKeywords(version), ...EXTRA_ACL_KEYWORDS]),
-      converters: new Set([...converters(version), ...EXTRA_CONVERTERS]),
+      acl: new Set([...fetches, ...aclKeywords(version)]),
+      converters: new Set(converters(version)),
     };
     namesCache.set(version, names);
   }

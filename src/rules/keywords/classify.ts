@@ -6,17 +6,8 @@ import { memo } from '../shared/memo.js';
  */
 import type { ConfigFile, Line, Section, Word } from '../../parser/ast.js';
 import type { TargetVersion } from '../../engine/types.js';
-import { isNamedDefaultsOnly, removedKeyword, suggest, VERSIONS, type RemovedKeyword, type Version } from '../../grammar/index.js';
+import { ignoredInSection, isNamedDefaultsOnly, removedKeyword, suggest, VERSIONS, type RemovedKeyword, type Version } from '../../grammar/index.js';
 
-/**
- * Where the manual's keyword matrix says "allowed" but HAProxy ignores the keyword with a warning
- * (checked with haproxy -c 2.6.12; later manuals fixed the matrix). Small and hand-kept on purpose.
- */
-const MATRIX_ERRATA: Partial<Record<string, Map<string, string>>> = {
-  backend: new Map([
-    ['option tcplog', "'option tcplog' is ignored in a backend section (HAProxy warns \"'option tcplog' directive is ignored in backends\"): logging is set on the frontend or listen section that receives the connection"],
-  ]),
-};
 import {
   FAMILY_HEADS,
   PROXY_KINDS,
@@ -167,8 +158,11 @@ function classifyLine(section: Section, line: Line, targetVersion: TargetVersion
   const head0 = keyword.split(' ')[0]!;
   const unlistedMember = !isProxy && kwWords.length >= 2 && familyMembersIn(kind, head0).length > 0 && !familyMembersIn(kind, head0).includes(keyword.slice(head0.length + 1));
   const here = unlistedMember ? [] : versionsInSection(kind, keyword);
-  const erratum = MATRIX_ERRATA[kind]?.get(keyword);
-  if (erratum) return { kind: 'wrong-section', line, section, keyword, fatal: false, message: erratum };
+  const ignored = ignoredInSection(kind, keyword);
+  if (ignored) {
+    const message = `'${keyword}' is ignored in a ${kind} section (HAProxy warns "${ignored}")`;
+    return { kind: 'wrong-section', line, section, keyword, fatal: false, message };
+  }
   if (here.length > 0) {
     if (kind === 'defaults' && !section.name && VERSIONS.some((v) => isNamedDefaultsOnly(keyword, v))) {
       return {

@@ -35,23 +35,6 @@ export function isCoveredSection(kind: string): boolean {
   return COVERED_KINDS.has(kind);
 }
 
-/**
- * Keywords HAProxy accepts that the manuals do not document (from grammar/data/crosscheck-2.6.json
- * and the 2.6.12 binary's `-dKall` dump), by section kind ('proxy' = every proxy section).
- */
-const UNDOCUMENTED: Record<string, readonly string[]> = {
-  global: ['tune.vars.check-max-size'],
-  proxy: [],
-};
-
-/** Server options HAProxy registers without documenting them: name → [takes an argument, versions]. */
-export const UNDOCUMENTED_SERVER_OPTIONS: ReadonlyMap<string, [boolean, readonly Version[]]> = new Map([
-  ['no-check-send-proxy', [false, VERSIONS]],
-  ['usesrc', [true, VERSIONS]],
-  // named default-server (reg-tests/server/from_keyword.vtc, 3.5-dev)
-  ['name', [true, ['3.5']]],
-]);
-
 /** Rule-set actions HAProxy registers by prefix (`set-var(txn.x)`, `sc-inc-gpc0(1)`, `track-sc5`) or from addons. */
 const ACTION_PREFIXES = ['set-var', 'set-var-fmt', 'unset-var', 'sc-inc-gpc', 'sc-set-gpt', 'sc-add-gpc', 'track-sc', 'add-acl', 'del-acl', 'set-map', 'del-map', 'lua.', 'ot-group', 'do-resolve'];
 
@@ -109,8 +92,6 @@ function cached<T>(key: string, build: () => T): T {
 export function versionsInSection(kind: string, keyword: string): Version[] {
   return cached(`vis:${kind}:${keyword}`, () => {
     const out = VERSIONS.filter((v) => isKeywordAllowed(kind, keyword, v));
-    if (out.length === 0 && PROXY_KINDS.has(kind) && (UNDOCUMENTED.proxy ?? []).includes(keyword)) return [...VERSIONS];
-    if (out.length === 0 && (UNDOCUMENTED[kind] ?? []).includes(keyword)) return [...VERSIONS];
     return out;
   });
 }
@@ -130,7 +111,6 @@ export function allSectionKeywords(kind: string): string[] {
     const set = new Set<string>();
     const kinds = PROXY_KINDS.has(kind) ? [...PROXY_KINDS] : [kind];
     for (const k of kinds) for (const v of VERSIONS) for (const kw of sectionKeywords(k, v)) set.add(kw);
-    for (const kw of UNDOCUMENTED[kind] ?? []) set.add(kw);
     return [...set].sort();
   });
 }

@@ -6,7 +6,7 @@
 import type { Line, Section, Word } from '../../parser/ast.js';
 import type { RuleContext, TargetVersion } from '../../engine/types.js';
 import { bindOptions, serverOptions, suggest, VERSIONS, type Version } from '../../grammar/index.js';
-import { compareVersions, hasEnv, toVersion, uniqueBest, UNDOCUMENTED_SERVER_OPTIONS, versionLabel } from './knowledge.js';
+import { compareVersions, hasEnv, toVersion, uniqueBest, versionLabel } from './knowledge.js';
 import { claimedLines } from './classify.js';
 import { addressInsteadOfName } from '../shared/addresses.js';
 
@@ -30,7 +30,6 @@ function table(kind: OptionKind): Map<string, OptionInfo> {
         t.set(name, info);
       }
     }
-    if (kind === 'server') for (const [name, [takesArg, versions]] of UNDOCUMENTED_SERVER_OPTIONS) if (!t.has(name)) t.set(name, { versions: [...versions], takesArg });
     // "set-proxy-v2-tlv-fmt(<id>)" is looked up by its prefix
     tables.set(kind, t);
   }
