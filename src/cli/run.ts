@@ -190,7 +190,7 @@ async function lintCommand(paths: string[], flags: Flags, io: Io): Promise<numbe
   const cli = cliSettings(flags, rules);
   const explicit = flags.config !== undefined ? loadConfigFile(resolve(io.cwd, flags.config), rules, flags.config) : undefined;
   // the engine (and the parser behind it) only once the command line and configuration are known good
-  const [{ lint }, { fix }] = await Promise.all([import('../engine/lint.js'), import('../engine/fix.js')]);
+  const { lint, fix } = await import('../api.js');
   const finder = new ConfigFinder(rules, io.cwd, explicit);
   const color = shouldColor(flags.color, io.env, io.stdout.isTTY);
   const unsafeFixes = flags.unsafeFixes;

@@ -1,5 +1,5 @@
 import type { ConfigFile, Section } from '../parser/ast.js';
-import { defaultsOf } from '../rules/shared/proxies.js';
+import { defaultsOf } from '../model/defaults.js';
 import type { LintOptions } from './types.js';
 
 /** `# haproxy-lint app=django` on a section header or on a comment line inside the section. */

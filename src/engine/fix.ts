@@ -1,7 +1,7 @@
 import { parseConfig } from '../parser/parse.js';
 import type { ConfigFile } from '../parser/ast.js';
 import { lintFile } from './lint.js';
-import type { Edit, Finding, FixOptions, FixResult } from './types.js';
+import type { Edit, Finding, FixOptions, FixResult, Rule } from './types.js';
 
 const DEFAULT_MAX_PASSES = 10;
 
@@ -11,13 +11,13 @@ const DEFAULT_MAX_PASSES = 10;
  * Stops when nothing changes, on a repeated text (a cycle) or after maxPasses; then the
  * findings reported are those of the final text. The text is never re-printed from the tree.
  */
-export function fix(text: string, options: FixOptions = {}): FixResult {
+export function fix(text: string, options: FixOptions, rules: readonly Rule[]): FixResult {
   const maxPasses = options.maxPasses ?? DEFAULT_MAX_PASSES;
   const seen = new Set<string>([text]);
   const applied: Finding[] = [];
   let current = text;
   let file = parseConfig(current);
-  let findings = lintFile(file, options).findings;
+  let findings = lintFile(file, options, rules).findings;
   let passes = 0;
   while (passes < maxPasses) {
     const chosen = chooseFixes(file, findings, options.unsafeFixes === true);
@@ -29,7 +29,7 @@ export function fix(text: string, options: FixOptions = {}): FixResult {
     applied.push(...chosen);
     current = next;
     file = parseConfig(current);
-    findings = lintFile(file, options).findings;
+    findings = lintFile(file, options, rules).findings;
   }
   return { output: current, changed: current !== text, passes, findings, applied };
 }
@@ -40,7 +40,7 @@ export function isApplicable(finding: Finding, unsafeFixes: boolean): boolean {
 }
 
 /** The fixes to apply in one pass: applicable, not on a line the parser could not read, no overlaps. */
-function chooseFixes(file: ConfigFile, findings: Finding[], unsafeFixes: boolean): Finding[] {
+export function chooseFixes(file: ConfigFile, findings: Finding[], unsafeFixes: boolean): Finding[] {
   const blocked = blockedLines(file);
   const candidates = findings
     .filter((f) => isApplicable(f, unsafeFixes) && f.fix!.edits.length > 0)

@@ -1,36 +1,76 @@
-import { parseConfig } from '../parser/parse.js';
-import type { ConfigFile } from '../parser/ast.js';
-import { RULES } from '../rules/index.js';
+import type { ConfigFile, Span } from '../parser/ast.js';
+import { configSet, type ConfigSet, type SetFile } from '../model/set.js';
+import { configModel } from '../model/config-model.js';
 import { appResolver } from './app-stack.js';
 import { activeRules } from './rule-settings.js';
 import { applySuppressions, collectSuppressions, type Suppression } from './suppressions.js';
-import { DEFAULT_TARGET_VERSION, type Finding, type LintOptions, type LintResult, type ReportInput, type RuleContext } from './types.js';
+import {
+  DEFAULT_TARGET_VERSION, type Finding, type LintOptions, type LintResult, type ReportInput, type Rule, type RuleContext, type SetLintResult,
+} from './types.js';
 
 export const UNUSED_SUPPRESSION = 'unused-suppression';
 export const UNKNOWN_SUPPRESSION_RULE = 'unknown-suppression-rule';
 
-/** Lints haproxy.cfg text: parse once, run every active rule, drop suppressed findings. */
-export function lint(text: string, options: LintOptions = {}): LintResult {
-  return lintFile(parseConfig(text), options);
+/** Lints haproxy.cfg text alone with the given rules: parse once, run every active rule, drop suppressed findings. */
+export function lint(text: string, options: LintOptions, rules: readonly Rule[]): LintResult {
+  const result = lintSet(configSet([{ path: '', text }]), options, rules).files[0]!;
+  return { file: result.file, findings: result.findings };
 }
 
-export function lintFile(file: ConfigFile, options: LintOptions = {}): LintResult {
-  const appFor = appResolver(file, options);
-  const targetVersion = options.targetVersion ?? DEFAULT_TARGET_VERSION;
-  const findings: Finding[] = [];
-  const active = activeRules(RULES, options);
-  for (const { rule, configuredSeverity, options: ruleOptions } of active) {
-    if (!rule.check) continue;
-    const report = (input: ReportInput) => findings.push(toFinding(file, rule.id, configuredSeverity ?? input.severity ?? rule.severity, input));
-    const context: RuleContext = { file, options: ruleOptions, appFor, targetVersion, report };
-    rule.check(context);
-  }
-  const suppressions = collectSuppressions(file);
-  const kept = applySuppressions(findings, suppressions);
+/** Lints one parsed file alone (a set of one file). */
+export function lintFile(file: ConfigFile, options: LintOptions, rules: readonly Rule[]): LintResult {
+  const set = configSet([{ path: '', text: file.text, file, opaque: [], eol: file.lines[0]?.eol === '\r\n' ? '\r\n' : '\n' }]);
+  const result = lintSet(set, options, rules).files[0]!;
+  return { file: result.file, findings: result.findings.map(({ file: _path, ...finding }) => finding) };
+}
+
+/**
+ * Lints a configuration set: every rule checks every file, seeing the whole set through
+ * `context.model`/`context.set`. Findings carry their file's path; suppression comments apply
+ * in their own file. Findings and fixes touching a template tag are dropped (the tag is opaque).
+ */
+export function lintSet(set: ConfigSet, options: LintOptions, rules: readonly Rule[]): SetLintResult {
+  const active = activeRules(rules, options);
   const activeIds = new Set(active.map((a) => a.rule.id));
-  kept.push(...suppressionFindings(file, suppressions, activeIds, options));
-  kept.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-  return { file, findings: kept };
+  const files = set.files.map((entry) => {
+    const findings = lintEntry(set, entry, options, rules, active);
+    return { path: entry.path, entry, file: entry.file, findings };
+  });
+  return { set, files, findings: files.flatMap((f) => f.findings) };
+
+  function lintEntry(set: ConfigSet, entry: SetFile, options: LintOptions, rules: readonly Rule[], active: ReturnType<typeof activeRules>): Finding[] {
+    const { file } = entry;
+    const appFor = appResolver(file, options);
+    const targetVersion = options.targetVersion ?? DEFAULT_TARGET_VERSION;
+    const model = configModel(file);
+    const findings: Finding[] = [];
+    for (const { rule, configuredSeverity, options: ruleOptions } of active) {
+      if (!rule.check) continue;
+      const report = (input: ReportInput) => findings.push(toFinding(file, rule.id, configuredSeverity ?? input.severity ?? rule.severity, input));
+      const context: RuleContext = { file, set, model, options: ruleOptions, appFor, targetVersion, report };
+      rule.check(context);
+    }
+    const suppressions = collectSuppressions(file);
+    const kept = withoutTemplateTags(applySuppressions(findings, suppressions), entry.opaque);
+    kept.push(...suppressionFindings(file, suppressions, activeIds, options, rules));
+    kept.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+    return entry.path === '' ? kept : kept.map((f) => ({ ...f, file: entry.path }));
+  }
+}
+
+/** A template tag is opaque: no finding on it, no fix editing it. */
+function withoutTemplateTags(findings: Finding[], tags: readonly Span[]): Finding[] {
+  if (tags.length === 0) return findings;
+  const touches = (start: number, end: number) => tags.some((t) => (start === end ? start > t.start && start < t.end : start < t.end && t.start < end));
+  const kept: Finding[] = [];
+  for (const finding of findings) {
+    if (touches(finding.start, finding.end)) continue;
+    if (finding.fix && finding.fix.edits.some((e) => touches(e.start, e.end))) {
+      const { fix: _fix, ...rest } = finding;
+      kept.push(rest);
+    } else kept.push(finding);
+  }
+  return kept;
 }
 
 export function toFinding(file: ConfigFile, ruleId: string, severity: Finding['severity'], input: ReportInput): Finding {
@@ -44,9 +84,9 @@ export function toFinding(file: ConfigFile, ruleId: string, severity: Finding['s
 }
 
 /** Suppressions naming rules that do not exist, and suppressions that suppress nothing. */
-function suppressionFindings(file: ConfigFile, suppressions: Suppression[], activeIds: Set<string>, options: LintOptions): Finding[] {
-  const known = new Set(RULES.map((r) => r.id));
-  const settings = activeRules(RULES.filter((r) => r.id === UNUSED_SUPPRESSION || r.id === UNKNOWN_SUPPRESSION_RULE), options);
+function suppressionFindings(file: ConfigFile, suppressions: Suppression[], activeIds: Set<string>, options: LintOptions, rules: readonly Rule[]): Finding[] {
+  const known = new Set(rules.map((r) => r.id));
+  const settings = activeRules(rules.filter((r) => r.id === UNUSED_SUPPRESSION || r.id === UNKNOWN_SUPPRESSION_RULE), options);
   const severityOf = (id: string) => {
     const setting = settings.find((s) => s.rule.id === id);
     return setting ? setting.configuredSeverity ?? setting.rule.severity : undefined;

@@ -1,4 +1,6 @@
 import type { ConfigFile, Line, Section, Severity } from '../parser/ast.js';
+import type { ConfigSet, SetFile } from '../model/set.js';
+import type { ConfigModel } from '../model/config-model.js';
 
 export type { Severity };
 
@@ -29,6 +31,8 @@ export interface Finding {
   endLine: number;
   endColumn: number;
   fix?: Fix;
+  /** the path of the file it is in, when linting a set (offsets, lines and edits are that file's) */
+  file?: string;
 }
 
 /** The HAProxy versions a config can target. */
@@ -62,7 +66,12 @@ export type RuleOptions = Record<string, unknown>;
 
 /** What a rule's check receives. */
 export interface RuleContext {
+  /** the file being checked: report on this file (offsets are this file's) */
   file: ConfigFile;
+  /** every file HAProxy loads with it, in load order (a set of one for a file linted alone) */
+  set: ConfigSet;
+  /** the model of the set seen from `file`: its proxies, names and defaults resolved over the set */
+  model: ConfigModel;
   options: RuleOptions;
   /** the application stack for a section (from config, CLI or an inline `# haproxy-lint app=…` comment) */
   appFor(section: Section | undefined): string | undefined;
@@ -119,6 +128,23 @@ export interface FixOptions extends LintOptions {
 export interface LintResult {
   file: ConfigFile;
   findings: Finding[];
+}
+
+/** The findings of a set, file by file (in load order). */
+export interface SetLintResult {
+  set: ConfigSet;
+  files: (LintResult & { path: string; entry: SetFile })[];
+  /** every finding, each naming its file */
+  findings: Finding[];
+}
+
+export interface SetFixResult {
+  /** every file of the set: its fixed text, whether it changed, the fixes applied to it */
+  files: { path: string; entry: SetFile; output: string; changed: boolean; applied: Finding[]; findings: Finding[] }[];
+  /** fix passes run */
+  passes: number;
+  /** the lint of the final texts */
+  result: SetLintResult;
 }
 
 export interface FixResult {

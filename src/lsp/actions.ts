@@ -7,7 +7,7 @@ import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnosti
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ConfigFile, Line } from '../parser/ast.js';
 import type { Edit, Finding, FixOptions } from '../engine/types.js';
-import { fix } from '../engine/fix.js';
+import { fix } from '../api.js';
 import { UNKNOWN_SUPPRESSION_RULE, UNUSED_SUPPRESSION } from '../engine/lint.js';
 import { rangeOf, sameFinding, SOURCE, toDiagnostic } from './diagnostics.js';
 

@@ -24,7 +24,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseConfig } from '../parser/parse.js';
-import { lintFile } from '../engine/lint.js';
+import { lintFile } from '../api.js';
 import { RULES } from '../rules/index.js';
 import type { LoadedConfig } from '../cli/config.js';
 import { version } from '../cli/meta.js';

@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import type { ConfigFile, Section } from '../parser/ast.js';
 import type { Finding, LintOptions } from '../engine/types.js';
-import { lint } from '../engine/lint.js';
+import { lint } from '../api.js';
 import { ruleById } from '../rules/index.js';
 import { defaultsOf, keywordLines } from '../rules/shared/proxies.js';
 import { judgeConnect, judgeHttp, type CheckStatus } from './evaluate.js';

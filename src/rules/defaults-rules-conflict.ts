@@ -1,6 +1,7 @@
 import type { Section } from '../parser/ast.js';
 import type { Rule } from '../engine/types.js';
 import { defaultsOf, keywordLines } from './shared/proxies.js';
+import { setOf } from '../model/set.js';
 
 /** Rule-set keywords whose presence makes a `defaults` section one "defining TCP/HTTP rules" (inspect-delay is no rule). */
 const RULE_KEYWORDS = new Set([
@@ -47,7 +48,9 @@ export const rule: Rule = {
   check({ file, report }) {
     const infos = new Map<Section, RulesInfo>();
     const firstUser = new Map<Section, Section>();
-    for (const section of file.sections) {
+    // inheritance crosses files: every section of the set counts, this file's ones are reported
+    const set = setOf(file);
+    for (const section of set.sections) {
       if (!['defaults', 'frontend', 'backend', 'listen'].includes(section.kind)) continue;
       const defaults = defaultsOf(file, section);
       // an anonymous defaults section cannot hold rules at all (keyword-wrong-section reports those lines)
@@ -56,6 +59,10 @@ export const rule: Rule = {
       if (!info) infos.set(defaults, (info = rulesOf(defaults)));
       if (!info.any) continue;
       const header = section.header;
+      if (set.fileOf(section) !== file) {
+        if (!firstUser.has(defaults) && (section.kind === 'frontend' || section.kind === 'backend')) firstUser.set(defaults, section);
+        continue;
+      }
       const at = { start: header.words[0]?.start ?? header.start, end: header.words[header.words.length - 1]?.end ?? header.end };
       const from = `${where(defaults)} (line ${defaults.header.line})`;
       if (section.kind === 'defaults' || section.kind === 'listen') {

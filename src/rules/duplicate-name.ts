@@ -1,6 +1,6 @@
 import type { Section, Severity } from '../parser/ast.js';
 import type { Rule, TargetVersion } from '../engine/types.js';
-import { configModel, isDynamicName, proxyLabel, templateNames, type Proxy } from './model/config-model.js';
+import { configModel, isDynamicName, proxyLabel, sectionWhere, templateNames, type Proxy } from './model/config-model.js';
 
 /** Named sections (other than proxies) whose names must be unique per kind, and what HAProxy does. */
 const UNIQUE_SECTIONS: Record<string, { severity: Severity; consequence: string }> = {
@@ -21,7 +21,6 @@ function refusesCrossKindNames(version: TargetVersion): boolean {
   return VERSION_ORDER.indexOf(version) >= VERSION_ORDER.indexOf('3.4');
 }
 
-const where = (section: Section): string => `line ${section.header.line}`;
 
 export const rule: Rule = {
   id: 'duplicate-name',
@@ -37,8 +36,13 @@ export const rule: Rule = {
     fixSafety: 'No automatic fix: renaming also means updating every reference, logs and monitoring.',
   },
   check({ file, report, targetVersion }) {
+    // names are unique over every file HAProxy loads together; this file's duplicates are reported here
     const model = configModel(file);
-    const proxies = model.proxies.filter((p) => p.kind !== 'defaults' && p.name !== undefined && !isDynamicName(p.section.name!) && p.section.header.condDepth === 0);
+    const where = (section: Section): string => sectionWhere(model, section);
+    const sections = model.set.sections;
+    const own = (section: Section): boolean => model.set.fileOf(section) === file;
+    const order = (section: Section): number => sections.indexOf(section);
+    const proxies = model.allProxies.filter((p) => p.kind !== 'defaults' && p.name !== undefined && !isDynamicName(p.section.name!) && p.section.header.condDepth === 0);
 
     // proxies: a common capability is always refused; other kinds since 3.3
     const crossKindRefused = refusesCrossKindNames(targetVersion);
@@ -69,18 +73,19 @@ export const rule: Rule = {
       const earlier = byName.get(proxy.name!);
       if (!earlier) byName.set(proxy.name!, [proxy]);
       else {
-        reportProxyClash(proxy, earlier);
+        if (own(proxy.section)) reportProxyClash(proxy, earlier);
         earlier.push(proxy);
       }
     }
 
     // defaults sharing a proxy's name (refused since 3.3)
-    for (const defaults of model.proxies.filter((p) => p.kind === 'defaults' && p.name !== undefined && p.name !== '')) {
+    for (const defaults of model.allProxies.filter((p) => p.kind === 'defaults' && p.name !== undefined && p.name !== '')) {
       const word = defaults.section.name!;
       if (isDynamicName(word)) continue;
       const proxy = byName.get(defaults.name!)?.[0];
       if (!proxy) continue;
-      const later = proxy.section.start > defaults.section.start ? proxy : defaults;
+      const later = order(proxy.section) > order(defaults.section) ? proxy : defaults;
+      if (!own(later.section)) continue;
       const laterWord = later.section.name!;
       const earlier = later === proxy ? defaults : proxy;
       report({
@@ -92,13 +97,12 @@ export const rule: Rule = {
     }
 
     // a defaults name declared twice, then referenced by `from`: ambiguous
-    const sections = file.sections;
     const defaultsByName = new Map<string, Section[]>();
     for (const section of sections) {
       if (section.from && !isDynamicName(section.from)) {
         const name = section.from.value;
         const candidates = defaultsByName.get(name) ?? [];
-        if (candidates.length >= 2) {
+        if (candidates.length >= 2 && own(section)) {
           report({
             message: `defaults section '${name}' is declared more than once (${candidates.map(where).join(', ')}): HAProxy refuses this reference ("ambiguous defaults section name '${name}'"); rename one of them`,
             start: section.from.start,
@@ -115,7 +119,7 @@ export const rule: Rule = {
 
     // log-forward named like a proxy
     for (const section of sections) {
-      if (section.kind !== 'log-forward' || !section.name || isDynamicName(section.name)) continue;
+      if (section.kind !== 'log-forward' || !section.name || isDynamicName(section.name) || !own(section)) continue;
       const proxy = byName.get(section.name.value)?.[0];
       if (!proxy) continue;
       report({
@@ -136,6 +140,7 @@ export const rule: Rule = {
         seen.set(key, section);
         continue;
       }
+      if (!own(section)) continue;
       report({
         message: `${section.kind} section '${section.name.value}' is already declared at ${where(first)}: ${spec.consequence}`,
         start: section.name.start,

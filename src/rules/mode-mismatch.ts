@@ -22,12 +22,14 @@ export const rule: Rule = {
       const { mode, uncertain } = effectiveMode(model, frontend);
       if (uncertain || mode !== 'http') continue;
       const refs = [...frontend.backendRefs];
-      // a default_backend inherited from the defaults section
+      // a default_backend inherited from the defaults section (maybe of another file: then reported on the frontend's name)
+      let inheritedFrom: typeof frontend.file | undefined;
       if (!refs.some((r) => r.keyword === 'default_backend')) {
         for (let d = frontend.defaults; d; d = d.defaults) {
           const inherited = d.backendRefs.filter((r) => r.keyword === 'default_backend');
           if (inherited.length) {
             refs.push(inherited[inherited.length - 1]!);
+            inheritedFrom = d.file;
             break;
           }
         }
@@ -45,8 +47,9 @@ export const rule: Rule = {
         const how = ref.keyword === 'default_backend' ? 'as its default backend' : "in a 'use_backend' rule";
         report({
           message: `${proxyLabel(frontend)} is in mode http but ${proxyLabel(backend)} is in mode tcp${target.mode === 'tcp' && !model.effective(backend, 'mode').value ? ' (no mode set: tcp is the default)' : ''}: HAProxy refuses this ("http frontend tries to use incompatible tcp backend ${how}"); set \`mode http\` in the backend or its defaults section`,
-          start: ref.word.start,
-          end: ref.word.end,
+          ...(inheritedFrom && inheritedFrom !== file && ref === refs[refs.length - 1] && frontend.section.name
+            ? { start: frontend.section.name.start, end: frontend.section.name.end }
+            : { start: ref.word.start, end: ref.word.end }),
         });
       }
     }

@@ -31,7 +31,7 @@ export const rule: Rule = {
           message = `ACL '${name}' is used before it is declared (line ${defs[0]!.line.line}): HAProxy resolves conditions while reading the line and refuses this ("no such ACL : '${name}'"); move the \`acl ${name}\` line above its first use`;
         } else {
           const since = predefinedAclSince(name);
-          const elsewhere = model.proxies.filter((p) => p !== proxy && p.acls.some((d) => d.name === name));
+          const elsewhere = model.allProxies.filter((p) => p !== proxy && p.acls.some((d) => d.name === name));
           if (since) {
             message = `pre-defined ACL '${name}' does not exist before HAProxy ${since} (target ${targetVersion}): HAProxy refuses this ("no such ACL : '${name}'")`;
           } else if (elsewhere.length > 0) {

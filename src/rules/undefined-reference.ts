@@ -55,7 +55,7 @@ class ReferenceChecker {
 
   /** names of sections of a kind, for suggestions */
   private namesOf(kind: string): string[] {
-    return this.context.file.sections.filter((s) => s.kind === kind && s.name).map((s) => s.name!.value);
+    return this.model.set.sections.filter((s) => s.kind === kind && s.name).map((s) => s.name!.value);
   }
 
   /** Whether a section of `kind` named `name` exists (or names of that kind are not all known). */
@@ -74,8 +74,9 @@ class ReferenceChecker {
     if (isDynamicName(from)) return;
     const name = from.value;
     if (defaultsOf(this.context.file, section) || this.model.hasUncertainNames('defaults')) return;
-    const index = this.context.file.sections.indexOf(section);
-    const later = this.context.file.sections.slice(index + 1).some((s) => s.kind === 'defaults' && s.name?.value === name);
+    const sections = this.model.set.sections;
+    const index = sections.indexOf(section);
+    const later = sections.slice(index + 1).some((s) => s.kind === 'defaults' && s.name?.value === name);
     const label = `${section.kind}${section.name ? ` '${section.name.value}'` : ''}`;
     this.report(
       from,
@@ -152,11 +153,11 @@ class ReferenceChecker {
     if (this.model.hasUncertainNames('backend') || this.model.hasUncertainNames('listen')) return;
     if (proxy.kind === 'defaults') {
       // only resolved for the frontends inheriting it without their own default_backend
-      const inheritors = this.model.proxies.filter((p) => p.isFrontend && p.defaults === proxy && !p.backendRefs.some((r) => r.keyword === 'default_backend'));
+      const inheritors = this.model.allProxies.filter((p) => p.isFrontend && p.defaults === proxy && !p.backendRefs.some((r) => r.keyword === 'default_backend'));
       if (inheritors.length === 0) return;
     }
-    const frontendNamed = this.model.proxies.some((p) => p.kind === 'frontend' && p.name === name);
-    const candidates = this.model.proxies.filter((p) => p.isBackend && p.name !== undefined).map((p) => p.name!);
+    const frontendNamed = this.model.allProxies.some((p) => p.kind === 'frontend' && p.name === name);
+    const candidates = this.model.allProxies.filter((p) => p.isBackend && p.name !== undefined).map((p) => p.name!);
     const reason = frontendNamed ? `; '${name}' is a frontend, which cannot receive traffic from another proxy` : this.didYouMean(name, candidates);
     this.report(word, `backend '${name}' is not defined (no backend or listen section has this name): HAProxy refuses this ("unable to find required ${line.keyword}: '${name}'")${reason}`);
   }
@@ -181,7 +182,7 @@ class ReferenceChecker {
       const targets = this.model.backendsNamed(backendName);
       if (targets.length === 0) {
         if (this.model.hasUncertainNames('backend') || this.model.hasUncertainNames('listen')) return;
-        this.report(word, `backend '${backendName}' is not defined: HAProxy refuses this ("unable to find required proxy '${backendName}' for tracking")${this.didYouMean(backendName, this.model.proxies.filter((p) => p.isBackend && p.name).map((p) => p.name!))}`);
+        this.report(word, `backend '${backendName}' is not defined: HAProxy refuses this ("unable to find required proxy '${backendName}' for tracking")${this.didYouMean(backendName, this.model.allProxies.filter((p) => p.isBackend && p.name).map((p) => p.name!))}`);
         return;
       }
       target = targets[0];
@@ -266,15 +267,15 @@ class ReferenceChecker {
       return peers.some((s) => s.lines.some((l) => l.kind === 'keyword' && l.keyword === 'table' && l.args[0]?.value === table));
     }
     if (this.model.hasUncertainNames('backend') || this.model.hasUncertainNames('frontend') || this.model.hasUncertainNames('listen')) return true;
-    return this.model.proxies.some((p) => p.kind !== 'defaults' && p.name === name && p.hasStickTable);
+    return this.model.allProxies.some((p) => p.kind !== 'defaults' && p.name === name && p.hasStickTable);
   }
 
   private checkTable(word: Word, where: string, nameOverride?: string): void {
     const name = nameOverride ?? word.value;
     if (nameOverride === undefined && isDynamicName(word)) return;
     if (this.tableExists(name)) return;
-    const proxyNamed = this.model.proxies.some((p) => p.kind !== 'defaults' && p.name === name);
-    const tables = this.model.proxies.filter((p) => p.hasStickTable && p.name).map((p) => p.name!);
+    const proxyNamed = this.model.allProxies.some((p) => p.kind !== 'defaults' && p.name === name);
+    const tables = this.model.allProxies.filter((p) => p.hasStickTable && p.name).map((p) => p.name!);
     const reason = proxyNamed ? `; the ${name.includes('/') ? 'peers section' : 'proxy'} '${name}' has no \`stick-table\` line` : this.didYouMean(name, tables);
     this.report(word, `stick-table '${name}' ${where} is not defined: a table is named after the proxy declaring it with \`stick-table\` (or \`<peers>/<table>\` for a peers section table), and HAProxy refuses this ("unable to find table '${name}'")${reason}`);
   }

@@ -18,16 +18,18 @@ export const rule: Rule = {
     fixSafety: 'No automatic fix: the backend may be used by a configuration file loaded alongside this one, or through the runtime API.',
   },
   check({ file, report }) {
+    // a backend is used when any file of the set routes to it; this file's unused backends are reported here
     const model = configModel(file);
     if (model.hasDynamicBackendRefs) return;
-    if (!model.proxies.some((p) => p.isFrontend)) return;
-    for (const line of file.lines) {
+    if (!model.allProxies.some((p) => p.isFrontend)) return;
+    const lines = model.set.files.flatMap((f) => f.file.lines);
+    for (const line of lines) {
       if (line.kind === 'keyword' && line.keyword === 'filter' && EXTERNAL_REFERENCES.test(line.args[0]?.value ?? '')) return;
     }
     const referenced = new Set<string>();
-    for (const proxy of model.proxies) for (const ref of proxy.backendRefs) referenced.add(ref.word.value);
+    for (const proxy of model.allProxies) for (const ref of proxy.backendRefs) referenced.add(ref.word.value);
     // any other mention: track b/s, table b, fetch arguments (nbsrv(b), srv_is_up(b/s)…), log backend@b
-    for (const line of file.lines) {
+    for (const line of lines) {
       if (line.kind !== 'keyword') continue;
       line.args.forEach((word, index) => {
         const value = word.value;
