@@ -160,26 +160,59 @@ export async function writeChecked(path: string, bytes: Uint8Array, state: ReadS
     }
     await chmod(temp, Number(state.stats.mode) & 0o7777);
     if (process.getuid?.() === 0) await chown(temp, Number(state.stats.uid), Number(state.stats.gid)).catch(() => undefined);
-    // the last look before the rename: a writer that came in meanwhile changed size, mtime or ctime
-    await checkUnchanged(path, state, false);
+    // the last look before the rename: a writer that came in meanwhile changed size, mtime or ctime;
+    // the old inode stays open so a write landing between this look and the rename is seen after it
+    const original = await open(path, 'r');
     try {
+      const checked = await original.stat({ bigint: true });
+      if (!sameFile(checked, state.stats)) throw new WriteRefused(CHANGED);
       await rename(temp, path);
+      untrack(temp);
+      // (the rename itself changed the old inode's ctime: it lost its name; its bytes tell)
+      const after = await original.stat({ bigint: true });
+      if (after.size !== state.stats.size || after.mtimeNs !== state.stats.mtimeNs || hashBytes(await readHandleOrPath(original)) !== state.hash) {
+        // someone wrote to the file in that instant: put their text back, as if we had not written
+        await restore(path, await readHandleOrPath(original), state);
+        throw new WriteRefused(CHANGED);
+      }
+      return 'renamed';
     } catch (error) {
-      // a bind-mounted file (EBUSY) or one the directory does not let us replace: rewrite it in place
-      if ((error as NodeJS.ErrnoException).code !== 'EBUSY' && (error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (error instanceof WriteRefused || (code !== 'EBUSY' && code !== 'EXDEV')) throw error;
+      // a bind-mounted file (EBUSY) or a rename across file systems: rewrite it in place
       await unlink(temp).catch(() => undefined);
       untrack(temp);
       await writeInPlace(path, bytes, state);
       return 'in-place';
+    } finally {
+      await original.close().catch(() => undefined);
     }
-    untrack(temp);
-    return 'renamed';
   } catch (error) {
     if (pending.has(temp)) {
       await unlink(temp).catch(() => undefined);
       untrack(temp);
     }
     throw error;
+  }
+}
+
+/** Puts `bytes` back at `path` (a temporary file renamed over it), keeping the mode. */
+async function restore(path: string, bytes: Uint8Array, state: ReadState): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.haproxy-lint-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  track(temp);
+  try {
+    const handle = await open(temp, 'wx', Number(state.stats.mode) & 0o777);
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await chmod(temp, Number(state.stats.mode) & 0o7777);
+    await rename(temp, path);
+  } finally {
+    if (pending.has(temp)) await unlink(temp).catch(() => undefined);
+    untrack(temp);
   }
 }
 
