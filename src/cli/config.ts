@@ -4,7 +4,7 @@ import type { LintOptions, Rule, RuleOptions, RuleSetting, TargetVersion } from 
 import { TARGET_VERSIONS } from '../engine/types.js';
 import { validateRuleOptions } from '../engine/rule-settings.js';
 import { CliError, describeFsError } from './errors.js';
-import { GlobSet } from './glob.js';
+import { GlobError, GlobSet } from './glob.js';
 import { InputRefused, readRegularFileSync } from '../files/read.js';
 
 /** settings files are small: a larger one is a mistake (or an attack), not settings */
@@ -229,11 +229,23 @@ function parseJson(text: string, file: string): unknown {
 }
 
 function compile(path: string, data: ConfigData): LoadedConfig {
+  // an invalid pattern (`[z-a]`) is a configuration error at its key
+  const globs = (patterns: readonly string[], key: (string | number)[]) => {
+    patterns.forEach((pattern, index) => {
+      try {
+        new GlobSet([pattern]);
+      } catch (error) {
+        if (error instanceof GlobError) throw new ConfigProblem([...key, index], error.message);
+        throw error;
+      }
+    });
+    return new GlobSet(patterns);
+  };
   return {
     path, dir: dirname(path), data,
-    include: new GlobSet(data.include ?? []),
-    exclude: new GlobSet(data.exclude ?? []),
-    overrides: (data.overrides ?? []).map((o) => ({ files: new GlobSet(o.files), data: o })),
+    include: globs(data.include ?? [], ['include']),
+    exclude: globs(data.exclude ?? [], ['exclude']),
+    overrides: (data.overrides ?? []).map((o, i) => ({ files: globs(o.files, ['overrides', i, 'files']), data: o })),
   };
 }
 
