@@ -3,6 +3,7 @@ import { TARGET_VERSIONS, DEFAULT_TARGET_VERSION } from '../engine/types.js';
 import { CliError } from './errors.js';
 import { FORMATS, type FormatName } from './formats/types.js';
 import { version } from './meta.js';
+import { DEFAULT_MAX_BYTES, formatBytes, parseByteSize } from '../files/read.js';
 
 export type Command =
   | { name: 'lint'; paths: string[] }
@@ -33,6 +34,8 @@ export interface Flags {
   printConfig?: string;
   debug: boolean;
   format: FormatName;
+  /** the largest input read, in bytes */
+  maxFileSize: number;
 }
 
 const EPILOGUE = `Exit codes:
@@ -83,9 +86,11 @@ export async function parseArgs(argv: string[], out: (text: string) => void, col
       backend: { type: 'string', describe: 'only this backend (or listen) section', group: 'Probe:' },
       'server-address': { type: 'string', array: true, describe: 'check a server at another address: NAME=HOST:PORT (NAME: server or backend/server; repeatable)', group: 'Probe:' },
       'allow-remote': { type: 'boolean', default: false, describe: 'also connect to servers that are not on a loopback address', group: 'Probe:' },
+      'allow-unix': { type: 'boolean', default: false, describe: 'also connect to servers on unix sockets (only for a configuration you trust)', group: 'Probe:' },
+      'allow-unsafe-requests': { type: 'boolean', default: false, describe: 'also send checks with methods other than GET/HEAD/OPTIONS or with a body (only for a configuration you trust)', group: 'Probe:' },
       timeout: { type: 'string', describe: 'connect and read timeout for every check (default: inter/timeout check from the configuration, at most 10s)', group: 'Probe:' },
     }), (a) => {
-      command = { name: 'probe', config: String(a.file), ...(a.backend !== undefined ? { backend: String(a.backend) } : {}), serverAddress: ((a.serverAddress as unknown[] | undefined) ?? []).map(String), allowRemote: a.allowRemote === true, ...(a.timeout !== undefined ? { timeout: String(a.timeout) } : {}) };
+      command = { name: 'probe', config: String(a.file), ...(a.backend !== undefined ? { backend: String(a.backend) } : {}), serverAddress: ((a.serverAddress as unknown[] | undefined) ?? []).map(String), allowRemote: a.allowRemote === true, allowUnix: a.allowUnix === true, allowUnsafeRequests: a.allowUnsafeRequests === true, ...(a.timeout !== undefined ? { timeout: String(a.timeout) } : {}) };
     })
     .options({
       fix: { type: 'boolean', default: false, describe: 'apply safe fixes in place', group: 'Fixing:' },
@@ -93,6 +98,7 @@ export async function parseArgs(argv: string[], out: (text: string) => void, col
       diff: { type: 'boolean', default: false, describe: 'print a unified diff of what --fix would change; write nothing (exit 1 when there are changes)', group: 'Fixing:' },
       'fix-only': { type: 'boolean', default: false, describe: 'apply fixes without reporting what remains (exit 0 unless something failed)', group: 'Fixing:' },
       stdin: { type: 'boolean', default: false, describe: 'read the configuration from standard input (with --fix: fixed text to stdout, findings to stderr)', group: 'Input:' },
+      'max-file-size': { type: 'string', describe: `refuse inputs larger than this (bytes, or with k/M/G; default ${formatBytes(DEFAULT_MAX_BYTES).replace(' ', '')})`, group: 'Input:' },
       'stdin-filename': { type: 'string', describe: 'the name of the file read with --stdin (for configuration lookup and messages)', group: 'Input:' },
       config: { alias: 'c', type: 'string', describe: 'use this configuration file instead of searching for .haproxy-lint.json', group: 'Input:' },
       app: { type: 'string', describe: 'the application stack behind the backends (django, flask, rails, …)', group: 'Rules:' },
@@ -132,6 +138,12 @@ export async function parseArgs(argv: string[], out: (text: string) => void, col
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
     throw new CliError('--max-warnings needs a whole number of warnings (0 or more)');
   }
+  let maxFileSize = DEFAULT_MAX_BYTES;
+  if (a.maxFileSize !== undefined) {
+    const parsed = parseByteSize(String(a.maxFileSize));
+    if (parsed === undefined) throw new CliError(`--max-file-size '${String(a.maxFileSize)}': expected a size such as 64M, 500k or 1048576`);
+    maxFileSize = parsed;
+  }
   const flags: Flags = {
     stdin: a.stdin === true,
     stdinFilename: a.stdinFilename as string | undefined,
@@ -152,6 +164,7 @@ export async function parseArgs(argv: string[], out: (text: string) => void, col
     printConfig: a.printConfig as string | undefined,
     debug: a.debug === true,
     format: a.format as FormatName,
+    maxFileSize,
   };
   for (const [name, value] of [['stdin-filename', flags.stdinFilename], ['config', flags.config], ['print-config', flags.printConfig], ['app', flags.app]] as const) {
     if (value !== undefined && (typeof value !== 'string' || value === '')) throw new CliError(`--${name} needs a value`);

@@ -1,10 +1,14 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { LintOptions, Rule, RuleOptions, RuleSetting, TargetVersion } from '../engine/types.js';
 import { TARGET_VERSIONS } from '../engine/types.js';
 import { validateRuleOptions } from '../engine/rule-settings.js';
 import { CliError, describeFsError } from './errors.js';
-import { GlobSet } from './glob.js';
+import { GlobError, GlobSet } from './glob.js';
+import { InputRefused, readRegularFileSync } from '../files/read.js';
+
+/** settings files are small: a larger one is a mistake (or an attack), not settings */
+const MAX_SETTINGS_BYTES = 4 * 1024 * 1024;
 
 export const CONFIG_FILE = '.haproxy-lint.json';
 export const PACKAGE_KEY = 'haproxy-lint';
@@ -225,11 +229,23 @@ function parseJson(text: string, file: string): unknown {
 }
 
 function compile(path: string, data: ConfigData): LoadedConfig {
+  // an invalid pattern (`[z-a]`) is a configuration error at its key
+  const globs = (patterns: readonly string[], key: (string | number)[]) => {
+    patterns.forEach((pattern, index) => {
+      try {
+        new GlobSet([pattern]);
+      } catch (error) {
+        if (error instanceof GlobError) throw new ConfigProblem([...key, index], error.message);
+        throw error;
+      }
+    });
+    return new GlobSet(patterns);
+  };
   return {
     path, dir: dirname(path), data,
-    include: new GlobSet(data.include ?? []),
-    exclude: new GlobSet(data.exclude ?? []),
-    overrides: (data.overrides ?? []).map((o) => ({ files: new GlobSet(o.files), data: o })),
+    include: globs(data.include ?? [], ['include']),
+    exclude: globs(data.exclude ?? [], ['exclude']),
+    overrides: (data.overrides ?? []).map((o, i) => ({ files: globs(o.files, ['overrides', i, 'files']), data: o })),
   };
 }
 
@@ -237,9 +253,9 @@ function compile(path: string, data: ConfigData): LoadedConfig {
 export function loadConfigFile(path: string, rules: readonly Rule[], displayPath = path): LoadedConfig {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readRegularFileSync(path, { maxBytes: MAX_SETTINGS_BYTES }).toString('utf8');
   } catch (error) {
-    throw new CliError(`${displayPath}: cannot read configuration: ${describeFsError(error)}`);
+    throw new CliError(`${displayPath}: cannot read configuration: ${error instanceof InputRefused ? error.message : describeFsError(error)}`);
   }
   const json = parseJson(text, displayPath);
   const isPackage = basename(path) === 'package.json';
@@ -307,7 +323,7 @@ function isFile(path: string): boolean {
 /** A package.json is only a configuration when it has our key; one we cannot parse is not ours to judge. */
 function packageHasKey(path: string): boolean {
   try {
-    const text = readFileSync(path, 'utf8');
+    const text = readRegularFileSync(path, { maxBytes: MAX_SETTINGS_BYTES }).toString('utf8');
     if (!text.includes(`"${PACKAGE_KEY}"`)) return false;
     const json = JSON.parse(text) as Record<string, unknown>;
     return isObject(json) && json[PACKAGE_KEY] !== undefined;

@@ -3,7 +3,8 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import type { ConfigFinder } from './config.js';
 import { relativeToConfig } from './config.js';
 import { describeFsError } from './errors.js';
-import { globBase, globToRegExp, isGlob } from './glob.js';
+import { CliError } from './errors.js';
+import { compileGlob, globBase, GlobError, isGlob, type GlobMatcher } from './glob.js';
 
 /** A file to lint: how to show it and where it is. */
 export interface Target {
@@ -107,7 +108,13 @@ export async function discover(paths: readonly string[], cwd: string, finder: Co
     if (isGlob(given)) {
       const pattern = given.replace(/\\/g, '/').replace(/^\.\//, '');
       const base = resolve(cwd, globBase(pattern));
-      const matcher = globToRegExp(isAbsolute(pattern) ? pattern : pattern);
+      let matcher: GlobMatcher;
+      try {
+        matcher = compileGlob(pattern);
+      } catch (error) {
+        if (error instanceof GlobError) throw new CliError(`${given}: ${error.message}`);
+        throw error;
+      }
       const found: string[] = [];
       await walk(base, (file) => {
         const candidate = isAbsolute(pattern) ? file : relative(cwd, file).split(sep).join('/');

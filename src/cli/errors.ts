@@ -6,19 +6,4 @@ export class CliError extends Error {
   }
 }
 
-/** `ENOENT` → "no such file or directory", keeping Node's wording but without the syscall noise. */
-export function describeFsError(error: unknown): string {
-  const e = error as NodeJS.ErrnoException;
-  switch (e?.code) {
-    case 'ENOENT': return 'no such file or directory';
-    case 'EACCES': return 'permission denied';
-    case 'EPERM': return 'operation not permitted';
-    case 'EISDIR': return 'is a directory';
-    case 'ENOTDIR': return 'a path component is not a directory';
-    case 'EROFS': return 'read-only file system';
-    case 'ENOSPC': return 'no space left on device';
-    case 'ELOOP': return 'too many levels of symbolic links';
-    case 'EMFILE': return 'too many open files';
-    default: return e?.message ?? String(error);
-  }
-}
+export { describeFsError } from '../files/errors.js';

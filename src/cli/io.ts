@@ -1,6 +1,6 @@
-import { chmod, chown, open, realpath, rename, stat, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { realpath } from 'node:fs/promises';
+import { DEFAULT_MAX_BYTES, InputRefused, readRegularFile, type RegularFile } from '../files/read.js';
+import { hashBytes, writeChecked, WriteRefused, type ReadState } from '../files/write.js';
 import { CliError, describeFsError } from './errors.js';
 
 export type Encoding = 'utf-8' | 'latin1';
@@ -20,6 +20,8 @@ export interface SourceFile {
   size: number;
   /** a non-fatal remark about the file (e.g. not UTF-8) */
   notice?: string;
+  /** what the file was when read: a write checks it is still so */
+  state: ReadState;
 }
 
 /** How many NUL bytes in the first 8 KB make a file binary (one NUL is a HAProxy syntax error, not a binary). */
@@ -94,25 +96,17 @@ function lineColumnOfByte(bytes: Uint8Array, offset: number): { line: number; co
 }
 
 /** Reads a file as bytes and decodes it; throws a CliError naming the file when it cannot be linted. */
-export async function readSource(displayPath: string, path: string): Promise<SourceFile> {
+export async function readSource(displayPath: string, path: string, maxBytes: number = DEFAULT_MAX_BYTES): Promise<SourceFile> {
   let realPath: string;
-  let bytes: Buffer;
-  let info;
+  let read: RegularFile;
   try {
     realPath = await realpath(path);
-    info = await stat(realPath);
-    if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    const handle = await open(realPath, 'r');
-    try {
-      bytes = await handle.readFile();
-    } finally {
-      await handle.close();
-    }
+    read = await readRegularFile(realPath, { maxBytes, sniff: binaryReason });
   } catch (error) {
+    if (error instanceof InputRefused) throw new CliError(`${displayPath}: ${error.message}`);
     throw new CliError(`${displayPath}: cannot read: ${describeFsError(error)}`);
   }
-  const binary = binaryReason(bytes);
-  if (binary) throw new CliError(`${displayPath}: ${binary}`);
+  const { bytes, stats } = read;
   const decoded = decodeBytes(bytes);
   let notice: string | undefined;
   if (decoded.encoding === 'latin1') {
@@ -122,14 +116,16 @@ export async function readSource(displayPath: string, path: string): Promise<Sou
   }
   return {
     displayPath, realPath, text: decoded.text, encoding: decoded.encoding,
-    mode: info.mode, uid: info.uid, gid: info.gid, mtimeMs: info.mtimeMs, size: info.size, notice,
+    mode: Number(stats.mode), uid: Number(stats.uid), gid: Number(stats.gid), mtimeMs: Number(stats.mtimeMs), size: Number(stats.size), notice,
+    state: { stats, hash: hashBytes(bytes) },
   };
 }
 
 /**
- * Writes the fixed text atomically: a temp file in the same directory (so rename is atomic), with
- * the original's mode (and owner when running as root), then rename over the real file (through a
- * symlink, the target is replaced and the link kept). Refuses when the file changed since it was read.
+ * Writes the fixed text back (see src/files/write.ts): only if the file is still exactly what was
+ * read; renamed over it from a temporary file, or rewritten in place when it has other hard links or
+ * is a mount point; the original's mode (and owner when running as root) kept; through a symlink
+ * the target is written and the link kept.
  */
 export async function writeSourceAtomically(source: SourceFile, text: string): Promise<void> {
   const bytes = (() => {
@@ -140,31 +136,9 @@ export async function writeSourceAtomically(source: SourceFile, text: string): P
     }
   })();
   try {
-    const now = await stat(source.realPath);
-    if (now.mtimeMs !== source.mtimeMs || now.size !== source.size) {
-      throw new CliError(`${source.displayPath}: not written: the file changed on disk while it was being linted`);
-    }
+    await writeChecked(source.realPath, bytes, source.state);
   } catch (error) {
-    if (error instanceof CliError) throw error;
-    throw new CliError(`${source.displayPath}: not written: ${describeFsError(error)} (the file vanished while it was being linted)`);
-  }
-  const temp = join(dirname(source.realPath), `.${basename(source.realPath)}.haproxy-lint-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-  let created = false;
-  try {
-    const handle = await open(temp, 'wx', source.mode & 0o777);
-    created = true;
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await chmod(temp, source.mode & 0o7777);
-    if (process.getuid?.() === 0) await chown(temp, source.uid, source.gid).catch(() => undefined);
-    await rename(temp, source.realPath);
-    created = false;
-  } catch (error) {
-    if (created) await unlink(temp).catch(() => undefined);
+    if (error instanceof WriteRefused) throw new CliError(`${source.displayPath}: not written: ${error.message}`);
     throw new CliError(`${source.displayPath}: cannot write: ${describeFsError(error)}; the file was left unchanged`);
   }
 }

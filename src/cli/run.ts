@@ -5,7 +5,8 @@ import { parseArgs, type Flags } from './args.js';
 import { shouldColor, colors } from './color.js';
 import { APP_NAME, ConfigFinder, didYouMean, effectiveOptions, loadConfigFile, SEVERITIES, type CliSettings } from './config.js';
 import { discover, displayPathFor } from './discover.js';
-import { CliError } from './errors.js';
+import { CliError, describeFsError } from './errors.js';
+import { InputRefused, readBoundedStream } from '../files/read.js';
 import { binaryReason, decodeBytes, encodeText, readSource, writeSourceAtomically, type Encoding } from './io.js';
 import { loadFormatter } from './formats/index.js';
 import { countFindings, type FileReport } from './formats/types.js';
@@ -59,15 +60,18 @@ async function loadRules(): Promise<readonly Rule[]> {
   return (await import('../rules/index.js')).RULES;
 }
 
-async function readStdin(io: Io): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk));
-  return Buffer.concat(chunks);
+/** Standard input, bounded like a file: the binary check on the first bytes, at most --max-file-size. */
+async function readStdin(io: Io, name: string, maxBytes: number): Promise<Buffer> {
+  try {
+    return await readBoundedStream(io.stdin, { maxBytes, sniff: binaryReason });
+  } catch (error) {
+    if (error instanceof InputRefused) throw new CliError(`${name}: ${error.message}`);
+    if (typeof (error as NodeJS.ErrnoException)?.code === 'string') throw new CliError(`${name}: cannot read: ${describeFsError(error)}`);
+    throw error;
+  }
 }
 
 function decodeStdin(bytes: Buffer, name: string): { text: string; encoding: Encoding; notice?: string } {
-  const binary = binaryReason(bytes);
-  if (binary) throw new CliError(`${name}: ${binary}`);
   const decoded = decodeBytes(bytes);
   return { ...decoded, notice: decoded.encoding === 'latin1' ? `${name}: not valid UTF-8; read as Latin-1, every byte is kept as it is` : undefined };
 }
@@ -109,11 +113,11 @@ async function parseCommand(file: string | undefined, flags: Flags, io: Io): Pro
   let name: string;
   if (fromStdin) {
     name = flags.stdinFilename ?? '<stdin>';
-    const decoded = decodeStdin(await readStdin(io), name);
+    const decoded = decodeStdin(await readStdin(io, name, flags.maxFileSize), name);
     ({ text, encoding } = decoded);
     if (decoded.notice) io.stderr.write(`haproxy-lint: warning: ${decoded.notice}\n`);
   } else {
-    const source = await readSource(file!, resolve(io.cwd, file!));
+    const source = await readSource(file!, resolve(io.cwd, file!), flags.maxFileSize);
     ({ text, encoding } = source);
     name = file!;
     if (source.notice) io.stderr.write(`haproxy-lint: warning: ${source.notice}\n`);
@@ -207,7 +211,7 @@ async function lintCommand(paths: string[], flags: Flags, io: Io): Promise<numbe
   if (flags.stdin) {
     const name = flags.stdinFilename ?? '<stdin>';
     const absPath = flags.stdinFilename !== undefined ? resolve(io.cwd, flags.stdinFilename) : '';
-    const { text, encoding, notice } = decodeStdin(await readStdin(io), name);
+    const { text, encoding, notice } = decodeStdin(await readStdin(io, name, flags.maxFileSize), name);
     if (notice) io.stderr.write(`haproxy-lint: warning: ${notice}\n`);
     const config = absPath ? finder.forFile(absPath) : finder.forDirectory(io.cwd);
     const options: LintOptions = effectiveOptions(config, absPath || undefined, cli);
@@ -247,7 +251,7 @@ async function lintCommand(paths: string[], flags: Flags, io: Io): Promise<numbe
   const diffs: string[] = [];
   for (const target of targets) {
     try {
-      const source = await readSource(target.displayPath, target.absPath);
+      const source = await readSource(target.displayPath, target.absPath, flags.maxFileSize);
       if (source.notice) io.stderr.write(`haproxy-lint: warning: ${source.notice}\n`);
       if (source.text === '') io.stderr.write(`haproxy-lint: ${target.displayPath}: empty file, nothing to lint\n`);
       const options = effectiveOptions(finder.forFile(target.absPath), target.absPath, cli);

@@ -13,6 +13,8 @@ export interface ProbeCommand {
   backend?: string;
   serverAddress: string[];
   allowRemote: boolean;
+  allowUnix: boolean;
+  allowUnsafeRequests: boolean;
   timeout?: string;
 }
 
@@ -32,7 +34,7 @@ export async function probeCommand(command: ProbeCommand, flags: Flags, options:
     timeoutMs = parseTime(command.timeout);
     if (timeoutMs === undefined || timeoutMs <= 0) throw new CliError(`--timeout '${command.timeout}': expected a duration such as 500ms or 2s`);
   }
-  const source = await readSource(command.config, resolve(io.cwd, command.config));
+  const source = await readSource(command.config, resolve(io.cwd, command.config), flags.maxFileSize);
   if (source.notice) io.stderr.write(`haproxy-lint: warning: ${source.notice}\n`);
   try {
     const report = await probeConfig(source.text, {
@@ -40,6 +42,8 @@ export async function probeCommand(command: ProbeCommand, flags: Flags, options:
       ...(command.backend !== undefined ? { backend: command.backend } : {}),
       serverAddresses,
       allowRemote: command.allowRemote,
+      allowUnix: command.allowUnix,
+      allowUnsafeRequests: command.allowUnsafeRequests,
       ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     });
     io.stdout.write(flags.format === 'json' ? formatProbeJson(report, command.config) : formatProbeText(report, command.config));

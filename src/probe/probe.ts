@@ -6,7 +6,7 @@ import { ruleById } from '../rules/index.js';
 import { defaultsOf, keywordLines } from '../rules/shared/proxies.js';
 import { judgeConnect, judgeHttp, type CheckStatus } from './evaluate.js';
 import { exchange, isLoopbackHost, isLoopbackIp, type ExchangeResult } from './net.js';
-import { checkPlan, type CheckPlan, type Header } from './request.js';
+import { checkPlan, type CheckPlan, type CheckRequest, type Header } from './request.js';
 import { serversOf, splitAddress, type ServerEntry, type Target } from './servers.js';
 import { parseTime } from './time.js';
 import { serializeRequest } from './wire.js';
@@ -24,6 +24,10 @@ export interface ProbeOptions extends LintOptions {
   serverAddresses?: Record<string, string>;
   /** connect to non-loopback addresses too (the user's own infrastructure) */
   allowRemote?: boolean;
+  /** connect to unix sockets (a configuration could name the Docker or another local control socket) */
+  allowUnix?: boolean;
+  /** send methods other than GET, HEAD and OPTIONS, and request bodies */
+  allowUnsafeRequests?: boolean;
   /** connect and read timeout for every check, instead of the configuration's `inter`/`timeout check` */
   timeoutMs?: number;
   /** upper bound on any timeout taken from the configuration (default 10 s) */
@@ -207,8 +211,15 @@ function prepare(
     }
   }
   entry.target = showTarget(target);
+  if ('path' in target && !options.allowUnix) {
+    return skip('a unix socket: local services listen on those (the Docker socket…); pass --allow-unix to probe it');
+  }
   if (!('path' in target) && !options.allowRemote && !isLoopbackHost(target.host)) {
     return skip('not loopback; pass --allow-remote to probe it');
+  }
+  if (plan.kind === 'http' && !options.allowUnsafeRequests) {
+    const refused = unsafeRequest(plan.request);
+    if (refused) return skip(`${refused}: a configuration could make it drive a local service; pass --allow-unsafe-requests to send it`);
   }
 
   const defaults = defaultsOf(file, section);
@@ -291,6 +302,19 @@ function prepare(
       });
     },
   };
+}
+
+/** Methods that read only: a check that sends anything else (or a body) could change a local service's state. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Why the check request is not a plain read, or undefined when it is one. */
+function unsafeRequest(request: CheckRequest): string | undefined {
+  if (!SAFE_METHODS.has(request.method)) return `the check's method is ${request.method} (only GET, HEAD and OPTIONS are sent by default)`;
+  if (request.body !== undefined && request.body !== '') return 'the check request has a body';
+  // a CR or LF in the request line or a header would end it early and start a second request
+  const parts = [request.method, request.uri, request.version, ...request.headers.flatMap((h) => [h.name, h.value])];
+  if (parts.some((part) => /[\r\n\0]/.test(part))) return 'the check request has a line break inside its request line or a header (a second request could follow it)';
+  return undefined;
 }
 
 /** `node` from the global section, else the host name (what HAProxy puts in X-Haproxy-Server-State). */

@@ -1,5 +1,6 @@
 import type { Rule } from '../engine/types.js';
 import { rule as missingFinalNewline } from './missing-final-newline.js';
+import { rule as byteOrderMark } from './byte-order-mark.js';
 import { rule as syntaxError } from './syntax-error.js';
 import { rule as unknownSuppressionRule } from './unknown-suppression-rule.js';
 import { rule as unusedSuppression } from './unused-suppression.js';
@@ -33,6 +34,7 @@ import { rule as defaultsRulesConflict } from './defaults-rules-conflict.js';
 export const RULES: readonly Rule[] = [
   syntaxError,
   missingFinalNewline,
+  byteOrderMark,
   unusedSuppression,
   unknownSuppressionRule,
   healthcheckUriRedirect,

@@ -1,6 +1,6 @@
 import type { Fix, Rule } from '../engine/types.js';
 import type { Line, Section, Word } from '../parser/ast.js';
-import { VERSIONS, type RemovedKeyword } from '../grammar/index.js';
+import { isNamedDefaultsOnly, VERSIONS, type RemovedKeyword } from '../grammar/index.js';
 import { classify, versionNumber } from './keywords/classify.js';
 import { hasEnv } from './keywords/knowledge.js';
 
@@ -42,7 +42,7 @@ export const rule: Rule = {
       if (entry.note) message += ` (${entry.note})`;
       const words = line.words;
       const end = entry.name === 'mode health' ? (line.args[0]?.end ?? words[0]!.end) : words[line.keywordWordCount - 1]!.end;
-      report({ message, start: words[0]!.start, end, severity, fix: fixFor(entry, line, section) });
+      report({ message, start: words[0]!.start, end, severity, fix: acceptedIn(section, fixFor(entry, line, section)) });
     }
   },
 };
@@ -59,6 +59,19 @@ const KEYWORD_SWAPS: Record<string, [string, 'safe' | 'unsafe']> = {
   srvtimeout: ['timeout server', 'safe'],
   block: ['http-request deny', 'safe'],
 };
+
+/**
+ * The fix, unless the section would refuse the replacement: an anonymous `defaults` section takes no
+ * rules (`block` → `http-request deny` is refused there: "'http-request' not allowed in anonymous 'defaults' section").
+ */
+function acceptedIn(section: Section, fix: Fix | undefined): Fix | undefined {
+  if (!fix || section.kind !== 'defaults' || section.name) return fix;
+  const refused = fix.edits.some((edit) => {
+    const head = edit.text.split(' ')[0]!;
+    return head !== '' && VERSIONS.some((v) => isNamedDefaultsOnly(head, v));
+  });
+  return refused ? undefined : fix;
+}
 
 function deleteLine(line: Line, applicability: 'safe' | 'unsafe', description: string): Fix {
   return { description, applicability, edits: [{ start: line.start, end: line.end, text: '' }] };
