@@ -14,7 +14,8 @@ const fixtures = loadRuleFixtures();
 describe('rule fixtures', () => {
   test('every rule has fixtures with findings and fixed output', () => {
     const covered = new Set(fixtures.filter((f) => f.expected.length > 0).map((f) => f.ruleDir));
-    const missing = RULES.map((r) => r.id).filter((id) => !covered.has(id));
+    // `haproxy` is reported by the command line (--with-haproxy), tested in test/cli/ci-formats.test.ts
+    const missing = RULES.map((r) => r.id).filter((id) => id !== 'haproxy' && !covered.has(id));
     expect(missing).toEqual([]);
   });
 

@@ -36,6 +36,11 @@ export interface Flags {
   format: FormatName;
   /** the largest input read, in bytes */
   maxFileSize: number;
+  /** '' = the haproxy found on PATH; undefined = do not run haproxy */
+  withHaproxy?: string;
+  baseline?: string;
+  writeBaseline?: string;
+  pruneBaseline: boolean;
 }
 
 const EPILOGUE = `Exit codes:
@@ -47,6 +52,8 @@ Examples:
   haproxy-lint /etc/haproxy/haproxy.cfg
   haproxy-lint --app django --fix haproxy/
   haproxy-lint --format sarif . > haproxy-lint.sarif
+  haproxy-lint --format codeclimate --with-haproxy . > gl-code-quality-report.json
+  haproxy-lint --write-baseline haproxy-lint-baseline.json .   (then: --baseline haproxy-lint-baseline.json)
   cat haproxy.cfg | haproxy-lint --stdin --stdin-filename haproxy.cfg --fix
   haproxy-lint explain missing-final-newline`;
 
@@ -58,6 +65,8 @@ const splitList = (values: unknown): string[] =>
 
 /** Parses the command line; --help and --version are printed here and give `{ name: 'done' }`. */
 export async function parseArgs(argv: string[], out: (text: string) => void, columns: number | undefined): Promise<{ command: Command; flags: Flags }> {
+  // a bare --with-haproxy takes no value: the next word is a path to lint, not the binary (that is --with-haproxy=PATH)
+  argv = argv.map((arg) => (arg === '--with-haproxy' ? '--with-haproxy=' : arg));
   let command: Command = { name: 'lint', paths: [] };
   let helpShown = false;
   const parser = yargs(argv)
@@ -113,6 +122,10 @@ export async function parseArgs(argv: string[], out: (text: string) => void, col
       color: { type: 'boolean', describe: 'force colors on (--color) or off (--no-color); NO_COLOR and FORCE_COLOR are honoured', group: 'Output:' },
       'print-config': { type: 'string', describe: 'print the settings that apply to FILE and exit', group: 'Output:' },
       debug: { type: 'boolean', default: false, describe: 'print stack traces on internal errors', group: 'Output:' },
+      'with-haproxy': { type: 'string', describe: 'also run `haproxy -c` (the one on PATH, or =PATH) on the files, away from the network; its alerts and warnings become findings of the rule `haproxy`', group: 'CI:' },
+      baseline: { type: 'string', describe: 'report only findings not recorded in this baseline file (default: "baseline" in .haproxy-lint.json)', group: 'CI:' },
+      'write-baseline': { type: 'string', requiresArg: true, describe: 'record every current finding in this baseline file and exit 0', group: 'CI:' },
+      'prune-baseline': { type: 'boolean', default: false, describe: 'rewrite the baseline without the findings that are gone', group: 'CI:' },
     })
     .strict()
     .help('help')
@@ -165,8 +178,12 @@ export async function parseArgs(argv: string[], out: (text: string) => void, col
     debug: a.debug === true,
     format: a.format as FormatName,
     maxFileSize,
+    withHaproxy: a.withHaproxy === undefined ? undefined : String(a.withHaproxy),
+    baseline: a.baseline as string | undefined,
+    writeBaseline: a.writeBaseline as string | undefined,
+    pruneBaseline: a.pruneBaseline === true,
   };
-  for (const [name, value] of [['stdin-filename', flags.stdinFilename], ['config', flags.config], ['print-config', flags.printConfig], ['app', flags.app]] as const) {
+  for (const [name, value] of [['stdin-filename', flags.stdinFilename], ['config', flags.config], ['print-config', flags.printConfig], ['app', flags.app], ['baseline', flags.baseline], ['write-baseline', flags.writeBaseline]] as const) {
     if (value !== undefined && (typeof value !== 'string' || value === '')) throw new CliError(`--${name} needs a value`);
   }
   return { command, flags };

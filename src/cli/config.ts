@@ -33,9 +33,11 @@ export interface ConfigData {
   include?: string[];
   exclude?: string[];
   overrides?: OverrideData[];
+  /** the baseline file (relative to this file's directory), as --baseline */
+  baseline?: string;
 }
 
-export const TOP_LEVEL_KEYS = ['$schema', 'rules', 'app', 'apps', 'targetVersion', 'include', 'exclude', 'overrides'] as const;
+export const TOP_LEVEL_KEYS = ['$schema', 'rules', 'app', 'apps', 'targetVersion', 'include', 'exclude', 'overrides', 'baseline'] as const;
 export const OVERRIDE_KEYS = ['files', 'app', 'rules', 'targetVersion'] as const;
 
 export interface LoadedConfig {
@@ -192,6 +194,10 @@ export function validateConfigData(raw: unknown, rules: readonly Rule[]): Config
   if (raw.targetVersion !== undefined) data.targetVersion = checkTargetVersion(raw.targetVersion, ['targetVersion']);
   if (raw.include !== undefined) data.include = checkStringArray(raw.include, ['include']);
   if (raw.exclude !== undefined) data.exclude = checkStringArray(raw.exclude, ['exclude']);
+  if (raw.baseline !== undefined) {
+    if (typeof raw.baseline !== 'string' || raw.baseline === '') throw new ConfigProblem(['baseline'], 'must be the path of a baseline file (a non-empty string, relative to this file)');
+    data.baseline = raw.baseline;
+  }
   if (raw.overrides !== undefined) {
     if (!Array.isArray(raw.overrides)) throw new ConfigProblem(['overrides'], 'must be an array of {files, app?, rules?, targetVersion?}');
     data.overrides = raw.overrides.map((entry: unknown, index: number) => {

@@ -9,6 +9,7 @@ import { CliError, describeFsError } from './errors.js';
 import { InputRefused, readBoundedStream } from '../files/read.js';
 import { binaryReason, decodeBytes, encodeText, readSource, writeSourceAtomically, type Encoding } from './io.js';
 import { loadFormatter } from './formats/index.js';
+import { finishCi, planCi } from './ci.js';
 import { countFindings, type FileReport } from './formats/types.js';
 import { version } from './meta.js';
 
@@ -202,6 +203,9 @@ async function lintCommand(paths: string[], flags: Flags, io: Io): Promise<numbe
 
   if (flags.printConfig !== undefined) return printConfig(flags.printConfig, finder, cli, rules, io);
 
+  const cwdConfig = finder.forDirectory(io.cwd);
+  const ci = planCi(flags, io.cwd, cwdConfig?.data.baseline !== undefined ? resolve(cwdConfig.dir, cwdConfig.data.baseline) : undefined, rules, effectiveOptions(cwdConfig, undefined, cli));
+  const ciStderr = (text: string) => io.stderr.write(text);
   const format = await loadFormatter(flags.format);
   const report = (files: FileReport[], stream: Io['stdout'], useColor: boolean) => {
     const text = format({ files, rules, unsafeFixes, color: useColor, cwd: io.cwd, version: version() });
@@ -224,12 +228,15 @@ async function lintCommand(paths: string[], flags: Flags, io: Io): Promise<numbe
       const result = fix(text, { ...options, unsafeFixes });
       io.stdout.write(encodeText(result.output, encoding));
       if (flags.fixOnly) return 0;
-      report([{ path: name, absPath, text: result.output, findings: visible(result.findings, flags), fixedCount: result.applied.length }], io.stderr, shouldColor(flags.color, io.env, io.stderr.isTTY));
-      return exitCodeFor(result.findings, flags);
+      const file: FileReport = { path: name, absPath, text: result.output, findings: result.findings, fixedCount: result.applied.length };
+      await finishCi(ci, [file], io.cwd, io.env, ciStderr);
+      report([{ ...file, findings: visible(file.findings, flags) }], io.stderr, shouldColor(flags.color, io.env, io.stderr.isTTY));
+      return exitCodeFor(file.findings, flags);
     }
-    const findings = lint(text, options).findings;
-    report([{ path: name, absPath, text, findings: visible(findings, flags), fixedCount: 0 }], io.stdout, color);
-    return exitCodeFor(findings, flags);
+    const file: FileReport = { path: name, absPath, text, findings: lint(text, options).findings, fixedCount: 0 };
+    await finishCi(ci, [file], io.cwd, io.env, ciStderr);
+    report([{ ...file, findings: visible(file.findings, flags) }], io.stdout, color);
+    return exitCodeFor(file.findings, flags);
   }
 
   let failed = false;
@@ -247,7 +254,6 @@ async function lintCommand(paths: string[], flags: Flags, io: Io): Promise<numbe
   discoveryProblems.forEach(problem);
 
   const reports: FileReport[] = [];
-  const all: Finding[] = [];
   const diffs: string[] = [];
   for (const target of targets) {
     try {
@@ -280,8 +286,7 @@ async function lintCommand(paths: string[], flags: Flags, io: Io): Promise<numbe
       } else {
         findings = lint(source.text, options).findings;
       }
-      all.push(...findings);
-      reports.push({ path: target.displayPath, absPath: target.absPath, text, findings: visible(findings, flags), fixedCount });
+      reports.push({ path: target.displayPath, absPath: target.absPath, text, findings, fixedCount });
     } catch (error) {
       if (error instanceof CliError) {
         problem(error.message);
@@ -292,6 +297,17 @@ async function lintCommand(paths: string[], flags: Flags, io: Io): Promise<numbe
     }
   }
 
+  if (!flags.diff && !flags.fixOnly) {
+    // a baseline written from a partial run would forget the findings of the files that failed
+    if (failed && ci.writeBaseline) {
+      io.stderr.write(`haproxy-lint: ${ci.writeBaseline.displayPath}: not written, since some files could not be linted\n`);
+      return 2;
+    }
+    const ended = await finishCi(ci, reports, io.cwd, io.env, ciStderr);
+    if (ended !== undefined) return failed ? 2 : ended;
+  }
+  const all = reports.flatMap((r) => r.findings);
+  for (const r of reports) r.findings = visible(r.findings, flags);
   let code: number;
   if (flags.diff) {
     if (diffs.length > 0) io.stdout.write(`${diffs.join('\n')}\n`);

@@ -51,6 +51,7 @@ export function configSchema(rules: readonly Rule[]): Record<string, unknown> {
       targetVersion: { $ref: '#/definitions/targetVersion' },
       include: { ...globs, description: 'Extra files to lint when a directory is searched (globs relative to this file\'s directory); by default haproxy*.cfg and *.cfg below a haproxy/ directory.' },
       exclude: { ...globs, description: 'Files not to lint when a directory or glob is searched (globs relative to this file\'s directory). Files named on the command line are always linted.' },
+      baseline: { type: 'string', minLength: 1, description: 'A baseline file (relative to this file\'s directory) written by --write-baseline: findings recorded there are not reported. --baseline wins over it.' },
       overrides: {
         description: 'Settings for the files matching some globs; later entries win.',
         type: 'array',

@@ -39,6 +39,7 @@ export function parseHaproxyOutput(output: string): ParsedOutput {
     const entry: Message = { message: '' };
     const location = LOCATION.exec(rest);
     if (location) {
+      entry.file = location[1];
       entry.line = Number(location[2]);
       rest = rest.slice(location[0].length);
     }

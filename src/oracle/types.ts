@@ -21,6 +21,8 @@ export const VERDICTS: readonly Verdict[] = [
 export type AlertKind = 'missing-file' | 'dns' | 'syntax' | 'environment' | 'other' | 'summary';
 
 export interface Message {
+  /** the file HAProxy names with the line (as given to `-f`) */
+  file?: string;
   /** 1-based line in the checked file, when HAProxy names one */
   line?: number;
   message: string;

@@ -9,5 +9,7 @@ export async function loadFormatter(name: FormatName): Promise<Formatter> {
     case 'github': return (await import('./github.js')).github;
     case 'unix': return (await import('./unix.js')).unix;
     case 'checkstyle': return (await import('./checkstyle.js')).checkstyle;
+    case 'codeclimate': return (await import('./codeclimate.js')).codeclimate;
+    case 'junit': return (await import('./junit.js')).junit;
   }
 }

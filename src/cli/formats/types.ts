@@ -25,7 +25,7 @@ export interface ReportContext {
 
 export type Formatter = (context: ReportContext) => string;
 
-export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'unix', 'checkstyle'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'unix', 'checkstyle', 'codeclimate', 'junit'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
 export interface Counts {
