@@ -28,6 +28,7 @@ import { rule as ruleOrder } from './rule-order.js';
 import { rule as unknownSampleFetch } from './unknown-sample-fetch.js';
 import { rule as invalidBindAddress } from './invalid-bind-address.js';
 import { rule as defaultsRulesConflict } from './defaults-rules-conflict.js';
+import { rule as frontendWithoutBind } from './frontend-without-bind.js';
 
 /** Every rule, in the order they run. Add a rule: one file in this folder, one line here. */
 export const RULES: readonly Rule[] = [
@@ -60,6 +61,7 @@ export const RULES: readonly Rule[] = [
   unknownSampleFetch,
   invalidBindAddress,
   defaultsRulesConflict,
+  frontendWithoutBind,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -21,7 +21,7 @@ export const PEERS: readonly PeerName[] = ['exymat', 'gmm', 'abulimov'];
 const EQUIVALENT: Record<PeerName, Record<string, string[]>> = {
   exymat: {
     'unused-acl': ['unused-acl'],
-    'no-bind-entry-point': [],
+    'no-bind-entry-point': ['frontend-without-bind'],
     'unused-section': ['unused-backend'],
     'unknown-keyword': ['unknown-keyword', 'keyword-wrong-section', 'removed-keyword', 'syntax-error'],
     'missing-reference': ['undefined-reference', 'undefined-acl'],
