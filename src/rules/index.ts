@@ -29,6 +29,7 @@ import { rule as unknownSampleFetch } from './unknown-sample-fetch.js';
 import { rule as invalidBindAddress } from './invalid-bind-address.js';
 import { rule as defaultsRulesConflict } from './defaults-rules-conflict.js';
 import { rule as frontendWithoutBind } from './frontend-without-bind.js';
+import { rule as invalidAddress } from './invalid-address.js';
 
 /** Every rule, in the order they run. Add a rule: one file in this folder, one line here. */
 export const RULES: readonly Rule[] = [
@@ -62,6 +63,7 @@ export const RULES: readonly Rule[] = [
   invalidBindAddress,
   defaultsRulesConflict,
   frontendWithoutBind,
+  invalidAddress,
 ];
 
 export function ruleById(id: string): Rule | undefined {
