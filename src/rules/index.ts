@@ -30,6 +30,7 @@ import { rule as invalidBindAddress } from './invalid-bind-address.js';
 import { rule as defaultsRulesConflict } from './defaults-rules-conflict.js';
 import { rule as frontendWithoutBind } from './frontend-without-bind.js';
 import { rule as invalidAddress } from './invalid-address.js';
+import { rule as invalidSampleExpression } from './invalid-sample-expression.js';
 
 /** Every rule, in the order they run. Add a rule: one file in this folder, one line here. */
 export const RULES: readonly Rule[] = [
@@ -64,6 +65,7 @@ export const RULES: readonly Rule[] = [
   defaultsRulesConflict,
   frontendWithoutBind,
   invalidAddress,
+  invalidSampleExpression,
 ];
 
 export function ruleById(id: string): Rule | undefined {
