@@ -31,6 +31,7 @@ import { rule as defaultsRulesConflict } from './defaults-rules-conflict.js';
 import { rule as frontendWithoutBind } from './frontend-without-bind.js';
 import { rule as invalidAddress } from './invalid-address.js';
 import { rule as invalidSampleExpression } from './invalid-sample-expression.js';
+import { rule as deprecatedSampleFetch } from './deprecated-sample-fetch.js';
 
 /** Every rule, in the order they run. Add a rule: one file in this folder, one line here. */
 export const RULES: readonly Rule[] = [
@@ -66,6 +67,7 @@ export const RULES: readonly Rule[] = [
   frontendWithoutBind,
   invalidAddress,
   invalidSampleExpression,
+  deprecatedSampleFetch,
 ];
 
 export function ruleById(id: string): Rule | undefined {

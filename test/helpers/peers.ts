@@ -48,7 +48,7 @@ const EQUIVALENT: Record<PeerName, Record<string, string[]>> = {
     'invalid-name': ['syntax-error'],
     'deprecated-keyword': ['removed-keyword'],
     'deprecated-action': ['removed-keyword'],
-    'deprecated-sample': ['removed-keyword', 'unknown-sample-fetch'],
+    'deprecated-sample': ['deprecated-sample-fetch', 'removed-keyword', 'unknown-sample-fetch'],
     'unknown-criterion': ['unknown-sample-fetch'],
     'unused-defaults-profile': [],
     'missing-argument': ['wrong-argument-count', 'unknown-bind-option', 'unknown-server-option', 'syntax-error'],
