@@ -32,6 +32,7 @@ import { rule as frontendWithoutBind } from './frontend-without-bind.js';
 import { rule as invalidAddress } from './invalid-address.js';
 import { rule as invalidSampleExpression } from './invalid-sample-expression.js';
 import { rule as deprecatedSampleFetch } from './deprecated-sample-fetch.js';
+import { rule as unusedSection } from './unused-section.js';
 
 /** Every rule, in the order they run. Add a rule: one file in this folder, one line here. */
 export const RULES: readonly Rule[] = [
@@ -68,6 +69,7 @@ export const RULES: readonly Rule[] = [
   invalidAddress,
   invalidSampleExpression,
   deprecatedSampleFetch,
+  unusedSection,
 ];
 
 export function ruleById(id: string): Rule | undefined {
