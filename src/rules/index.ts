@@ -30,6 +30,11 @@ import { rule as unknownSampleFetch } from './unknown-sample-fetch.js';
 import { rule as invalidBindAddress } from './invalid-bind-address.js';
 import { rule as defaultsRulesConflict } from './defaults-rules-conflict.js';
 import { rule as haproxy } from './haproxy.js';
+import { rule as frontendWithoutBind } from './frontend-without-bind.js';
+import { rule as invalidAddress } from './invalid-address.js';
+import { rule as invalidSampleExpression } from './invalid-sample-expression.js';
+import { rule as deprecatedSampleFetch } from './deprecated-sample-fetch.js';
+import { rule as unusedSection } from './unused-section.js';
 
 /** Every rule, in the order they run. Add a rule: one file in this folder, one line here. */
 export const RULES: readonly Rule[] = [
@@ -64,6 +69,11 @@ export const RULES: readonly Rule[] = [
   invalidBindAddress,
   defaultsRulesConflict,
   haproxy,
+  frontendWithoutBind,
+  invalidAddress,
+  invalidSampleExpression,
+  deprecatedSampleFetch,
+  unusedSection,
 ];
 
 export function ruleById(id: string): Rule | undefined {

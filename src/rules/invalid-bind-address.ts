@@ -2,6 +2,7 @@ import type { Word } from '../parser/ast.js';
 import type { Rule } from '../engine/types.js';
 import { VERSIONS, type Version } from '../grammar/index.js';
 import { sourceOffset } from './shared/words.js';
+import { addressProblem, type AddressSpec } from './shared/addresses.js';
 
 /** Address prefixes that take no port (sockets by path, inherited file descriptors, namespaces). */
 const NO_PORT_PREFIXES = new Set(['unix', 'abns', 'fd', 'sockpair', 'uxst', 'uxdg']);
@@ -9,6 +10,9 @@ const NO_PORT_PREFIXES = new Set(['unix', 'abns', 'fd', 'sockpair', 'uxst', 'uxd
 const PORT_PREFIXES = new Set(['ipv4', 'ipv6', 'tcp', 'tcp4', 'tcp6', 'udp', 'udp4', 'udp6', 'quic4', 'quic6']);
 /** Prefixes newer than some targets: HAProxy before them reads the word as a host name without a port. */
 const PREFIX_SINCE: Record<string, Version> = { rhttp: '3.0', abnsz: '3.2' };
+
+/** what `bind` passes to str2sa_range(): a port is mandatory, ranges are fine, stream sockets only */
+const BIND_SPEC: AddressSpec = { label: 'bind address', portMandatory: true, range: true, streamOnly: true };
 
 export interface PortProblem {
   message: string;
@@ -35,7 +39,8 @@ export function bindAddressProblem(part: string, target: Version): PortProblem |
         to: name.length + 1,
       };
     }
-    if (!PORT_PREFIXES.has(name)) return undefined;
+    if (!PORT_PREFIXES.has(name)) return addressProblem(part, BIND_SPEC);
+    if (name.startsWith('udp')) return addressProblem(part, BIND_SPEC);
     rest = part.slice(prefix[0].length);
     offset = prefix[0].length;
   }
@@ -67,17 +72,17 @@ export function bindAddressProblem(part: string, target: Version): PortProblem |
     return { message: `bind port '${port}' is not a number: HAProxy refuses it ("invalid character '${port[0]}' in port number '${port}'")`, from: portAt, to: part.length };
   }
   const range = /^(\d+)(?:-(\d+))?$/.exec(port);
-  if (!range) return undefined;
+  if (!range) return addressProblem(part, BIND_SPEC);
   const low = Number(range[1]);
   const high = range[2] === undefined ? undefined : Number(range[2]);
   if (high === undefined) {
     if (low < 1 || low > 65535) return { message: `bind port ${range[1]} is out of range 1-65535: HAProxy refuses it ("invalid port '${port}'")`, from: portAt, to: part.length };
-    return undefined;
+    return addressProblem(part, BIND_SPEC);
   }
   if (low < 1 || high > 65535 || high < low) {
     return { message: `bind port range '${port}' is not a range within 1-65535: HAProxy refuses it ("invalid port range '${port}'")`, from: portAt, to: part.length };
   }
-  return undefined;
+  return addressProblem(part, BIND_SPEC);
 }
 
 export const rule: Rule = {
