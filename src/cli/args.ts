@@ -7,7 +7,7 @@ import { DEFAULT_MAX_BYTES, formatBytes, parseByteSize } from '../files/read.js'
 
 export type Command =
   | { name: 'lint'; paths: string[] }
-  | { name: 'rules' }
+  | { name: 'rules'; groups: string[] }
   | { name: 'explain'; id: string }
   | { name: 'parse'; file?: string }
   | import('../probe/cli.js').ProbeCommand
@@ -55,6 +55,7 @@ Examples:
   haproxy-lint --format codeclimate --with-haproxy . > gl-code-quality-report.json
   haproxy-lint --write-baseline haproxy-lint-baseline.json .   (then: --baseline haproxy-lint-baseline.json)
   cat haproxy.cfg | haproxy-lint --stdin --stdin-filename haproxy.cfg --fix
+  haproxy-lint rules --group security
   haproxy-lint explain missing-final-newline`;
 
 const splitList = (values: unknown): string[] =>
@@ -75,8 +76,10 @@ export async function parseArgs(argv: string[], out: (text: string) => void, col
     .command('$0 [paths..]', 'lint (and fix) files, directories and globs', (y) => y.positional('paths', { type: 'string', array: true, describe: 'files, directories or globs' }), (a) => {
       command = { name: 'lint', paths: ((a.paths as string[] | undefined) ?? []).map(String) };
     })
-    .command('rules', 'list every rule with its severity, group and fixability', () => undefined, () => {
-      command = { name: 'rules' };
+    .command('rules', 'list every rule with its severity, group, fixability and whether it runs by default', (y) => y.options({
+      group: { type: 'string', describe: 'only the rules of these groups (comma-separated, repeatable), e.g. security' },
+    }), (a) => {
+      command = { name: 'rules', groups: splitList(a.group) };
     })
     .command('explain <id>', 'print the documentation of a rule', (y) => y.positional('id', { type: 'string', demandOption: true }), (a) => {
       command = { name: 'explain', id: String(a.id) };

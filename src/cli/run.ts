@@ -29,7 +29,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const { command, flags } = await parseArgs(argv, (text) => io.stdout.write(text), io.stdout.columns);
     switch (command.name) {
       case 'done': return 0;
-      case 'rules': return await listRules(flags, io);
+      case 'rules': return await listRules(command.groups, flags, io);
       case 'explain': return await explain(command.id, io);
       case 'parse': return await parseCommand(command.file, flags, io);
       case 'lint': return await lintCommand(command.paths, flags, io);
@@ -80,14 +80,23 @@ function decodeStdin(bytes: Buffer, name: string): { text: string; encoding: Enc
 // ---------------------------------------------------------------------------------------------
 // rules, explain
 
-async function listRules(flags: Flags, io: Io): Promise<number> {
-  const rules = await loadRules();
+async function listRules(groups: string[], flags: Flags, io: Io): Promise<number> {
+  const all = await loadRules();
+  const known = [...new Set(all.map((r) => r.group))].sort();
+  for (const group of groups) {
+    if (!known.includes(group)) throw new CliError(`--group: unknown group '${group}'${didYouMean(group, known)}; groups: ${known.join(', ')}`);
+  }
+  const rules = groups.length > 0 ? all.filter((r) => groups.includes(r.group)) : all;
+  const { onByDefault, securitySeverityOf } = await import('../engine/rule-settings.js');
   if (flags.format === 'json') {
-    io.stdout.write(`${JSON.stringify(rules.map((r) => ({ id: r.id, severity: r.severity, fixable: r.fixable, group: r.group, description: r.description, options: r.options ?? {} })), null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify(rules.map((r) => {
+      const securitySeverity = securitySeverityOf(r);
+      return { id: r.id, severity: r.severity, fixable: r.fixable, group: r.group, default: onByDefault(r), ...(securitySeverity !== undefined ? { securitySeverity } : {}), description: r.description, options: r.options ?? {} };
+    }), null, 2)}\n`);
     return 0;
   }
-  const header = ['rule', 'severity', 'fixable', 'group', 'description'];
-  const rows = rules.map((r) => [r.id, r.severity, r.fixable, r.group, r.description]);
+  const header = ['rule', 'severity', 'fixable', 'group', 'default', 'description'];
+  const rows = rules.map((r) => [r.id, r.severity, r.fixable, r.group, onByDefault(r) ? 'on' : 'opt-in', r.description]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ');
   io.stdout.write(`${[line(header), ...rows.map(line)].join('\n')}\n`);

@@ -1,4 +1,5 @@
 import type { Rule } from '../engine/types.js';
+import { onByDefault, securityLevel, securitySeverityOf } from '../engine/rule-settings.js';
 
 const FIXABLE_TEXT: Record<Rule['fixable'], string> = {
   safe: 'yes: `--fix` applies it (safe)',
@@ -33,6 +34,19 @@ function optionsTable(rule: Rule): string[] {
   ];
 }
 
+/** For opt-in rules, how to turn them on; for security rules, the security severity SARIF carries. */
+function enablementNotes(rule: Rule): string[] {
+  const notes: string[] = [];
+  if (!onByDefault(rule)) {
+    notes.push(`**Opt-in**: not run by default. Turn it on with \`--select ${rule.id}\` or \`--select ${rule.group}\` (the whole group), or give it a severity in \`.haproxy-lint.json\` (\`"${rule.id}": "${rule.severity}"\`).`, '');
+  }
+  const score = securitySeverityOf(rule);
+  if (score !== undefined) {
+    notes.push(`Security severity: ${score.toFixed(1)} (${securityLevel(score)}), reported as \`security-severity\` in SARIF output so GitHub code scanning ranks the alert.`, '');
+  }
+  return notes;
+}
+
 /** The Markdown page of one rule (docs/rules/<id>.md), also what `haproxy-lint explain <id>` prints. */
 export function renderRuleDoc(rule: Rule): string {
   const lines = [
@@ -44,6 +58,7 @@ export function renderRuleDoc(rule: Rule): string {
     `| --- | --- | --- |`,
     `| ${rule.severity} | ${rule.group} | ${FIXABLE_TEXT[rule.fixable]} |`,
     '',
+    ...enablementNotes(rule),
     '## What it does',
     '',
     rule.docs.what,
@@ -93,13 +108,15 @@ export function renderRuleIndex(rules: readonly Rule[]): string {
     `haproxy-lint has ${rules.length} rule${rules.length === 1 ? '' : 's'}. Fixable: **safe** = \`--fix\` applies it; **unsafe** = only`,
     'with `--unsafe-fixes`; **display-only** = a suggestion that is never applied.',
     '',
+    '**(opt-in)** rules do not run by default: select them (`--select <rule-or-group>`, e.g. `--select security`) or give them a severity in `.haproxy-lint.json`.',
+    '',
     'This page and the rule pages are generated from the rules\' metadata by `npm run docs`; do not edit them by hand.',
     '',
   ];
   for (const group of groups) {
     lines.push(`## ${group}`, '', '| rule | severity | fixable | description |', '| --- | --- | --- | --- |');
     for (const rule of rules.filter((r) => r.group === group).sort((a, b) => a.id.localeCompare(b.id))) {
-      lines.push(`| [${rule.id}](${rule.id}.md) | ${rule.severity} | ${rule.fixable} | ${rule.description.replace(/\|/g, '\\|')} |`);
+      lines.push(`| [${rule.id}](${rule.id}.md) | ${rule.severity}${onByDefault(rule) ? '' : ' (opt-in)'} | ${rule.fixable} | ${rule.description.replace(/\|/g, '\\|')} |`);
     }
     lines.push('');
   }

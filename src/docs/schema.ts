@@ -1,5 +1,6 @@
 import type { Rule, RuleOptionSpec } from '../engine/types.js';
 import { TARGET_VERSIONS } from '../engine/types.js';
+import { onByDefault } from '../engine/rule-settings.js';
 import { HOMEPAGE } from '../cli/meta.js';
 
 export const SCHEMA_ID = `${HOMEPAGE}/raw/main/schema/haproxy-lint.schema.json`;
@@ -21,7 +22,7 @@ function ruleSettingSchema(rule: Rule): Record<string, unknown> {
     properties: Object.fromEntries(options.map(([name, spec]) => [name, optionSchema(spec)])),
   };
   return {
-    description: `${rule.description} (default: ${rule.severity}; group: ${rule.group}; fixable: ${rule.fixable})`,
+    description: `${rule.description} (default: ${onByDefault(rule) ? rule.severity : `off, opt-in at ${rule.severity}`}; group: ${rule.group}; fixable: ${rule.fixable})`,
     oneOf: [
       { $ref: '#/definitions/severity' },
       { type: 'array', items: [{ $ref: '#/definitions/severity' }, optionsObject], minItems: 1, maxItems: 2, additionalItems: false },

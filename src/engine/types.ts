@@ -98,6 +98,16 @@ export interface Rule {
   /** a group for --select/--ignore (e.g. `healthcheck`, `syntax`, `keywords`, `security`) */
   group: string;
   docs: RuleDocs;
+  /**
+   * false for an opt-in rule: it runs only when selected by id or group (`--select security`), by `all`,
+   * or given a severity in the settings. Absent (or true): on by default.
+   */
+  recommended?: boolean;
+  /**
+   * How grave a finding is as a vulnerability, 0.0–10.0 (CVSS-like; ≥9 critical, ≥7 high, ≥4 medium, else low).
+   * SARIF output carries it as `security-severity`, which GitHub code scanning ranks alerts by.
+   */
+  securitySeverity?: number;
   options?: Record<string, RuleOptionSpec>;
   /** absent for the rules the engine itself reports (suppression comments) */
   check?(context: RuleContext): void;

@@ -35,6 +35,30 @@ import { rule as invalidAddress } from './invalid-address.js';
 import { rule as invalidSampleExpression } from './invalid-sample-expression.js';
 import { rule as deprecatedSampleFetch } from './deprecated-sample-fetch.js';
 import { rule as unusedSection } from './unused-section.js';
+// security group (issue #14)
+import { rule as weakTlsVersion } from './security/weak-tls-version.js';
+import { rule as weakTlsCipher } from './security/weak-tls-cipher.js';
+import { rule as weakDhParam } from './security/weak-dh-param.js';
+import { rule as crtWithoutSsl } from './security/crt-without-ssl.js';
+import { rule as sslVerifyNone } from './security/ssl-verify-none.js';
+import { rule as statsPageUnprotected } from './security/stats-page-unprotected.js';
+import { rule as statsAdminUnprotected } from './security/stats-admin-unprotected.js';
+import { rule as statsSocketExposed } from './security/stats-socket-exposed.js';
+import { rule as statsSocketWithoutMode } from './security/stats-socket-without-mode.js';
+import { rule as userlistInsecurePassword } from './security/userlist-insecure-password.js';
+import { rule as prometheusExporterExposed } from './security/prometheus-exporter-exposed.js';
+import { rule as statsVersionDisclosure } from './security/stats-version-disclosure.js';
+import { rule as serverHeaderExposed } from './security/server-header-exposed.js';
+import { rule as processRunsAsRoot } from './security/process-runs-as-root.js';
+import { rule as missingChroot } from './security/missing-chroot.js';
+import { rule as insecureProcessOption } from './security/insecure-process-option.js';
+import { rule as missingHsts } from './security/missing-hsts.js';
+import { rule as missingSecurityHeaders } from './security/missing-security-headers.js';
+import { rule as missingHttpRequestTimeout } from './security/missing-http-request-timeout.js';
+import { rule as missingRequestBodyLimit } from './security/missing-request-body-limit.js';
+import { rule as missingHttpsRedirect } from './security/missing-https-redirect.js';
+import { rule as clientIpFromHeader } from './security/client-ip-from-header.js';
+import { rule as acceptProxyUnrestricted } from './security/accept-proxy-unrestricted.js';
 
 /** Every rule, in the order they run. Add a rule: one file in this folder, one line here. */
 export const RULES: readonly Rule[] = [
@@ -74,6 +98,29 @@ export const RULES: readonly Rule[] = [
   invalidSampleExpression,
   deprecatedSampleFetch,
   unusedSection,
+  weakTlsVersion,
+  weakTlsCipher,
+  weakDhParam,
+  crtWithoutSsl,
+  sslVerifyNone,
+  statsPageUnprotected,
+  statsAdminUnprotected,
+  statsSocketExposed,
+  statsSocketWithoutMode,
+  userlistInsecurePassword,
+  prometheusExporterExposed,
+  statsVersionDisclosure,
+  serverHeaderExposed,
+  processRunsAsRoot,
+  missingChroot,
+  insecureProcessOption,
+  missingHsts,
+  missingSecurityHeaders,
+  missingHttpRequestTimeout,
+  missingRequestBodyLimit,
+  missingHttpsRedirect,
+  clientIpFromHeader,
+  acceptProxyUnrestricted,
 ];
 
 export function ruleById(id: string): Rule | undefined {

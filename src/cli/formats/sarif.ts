@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { relative, sep } from 'node:path';
 import type { Finding, Rule, Severity } from '../../engine/types.js';
+import { securitySeverityOf } from '../../engine/rule-settings.js';
 import { HOMEPAGE, ruleDocsUrl } from '../meta.js';
 import { isFixable, type FileReport, type ReportContext } from './types.js';
 
@@ -29,7 +30,19 @@ function ruleDescriptor(rule: Rule) {
     },
     helpUri: ruleDocsUrl(rule.id),
     defaultConfiguration: { level: LEVEL[rule.severity] },
-    properties: { group: rule.group, fixable: rule.fixable, tags: [rule.group] },
+    properties: ruleProperties(rule),
+  };
+}
+
+/** `security-severity` (a string, as GitHub code scanning reads it) and a `security` tag rank security rules' alerts. */
+function ruleProperties(rule: Rule): Record<string, unknown> {
+  const score = securitySeverityOf(rule);
+  const tags = score === undefined || rule.group === 'security' ? [rule.group] : [rule.group, 'security'];
+  return {
+    group: rule.group,
+    fixable: rule.fixable,
+    tags,
+    ...(score !== undefined ? { 'security-severity': score.toFixed(1) } : {}),
   };
 }
 
