@@ -11,6 +11,7 @@ export type Command =
   | { name: 'parse'; file?: string }
   | import('../probe/cli.js').ProbeCommand
   | { name: 'lsp' }
+  | { name: 'format'; paths: string[]; check: boolean }
   | { name: 'done' };
 
 export interface Flags {
@@ -45,6 +46,7 @@ Examples:
   haproxy-lint --app django --fix haproxy/
   haproxy-lint --format sarif . > haproxy-lint.sarif
   cat haproxy.cfg | haproxy-lint --stdin --stdin-filename haproxy.cfg --fix
+  haproxy-lint format --check haproxy/
   haproxy-lint explain missing-final-newline`;
 
 const splitList = (values: unknown): string[] =>
@@ -62,6 +64,11 @@ export async function parseArgs(argv: string[], out: (text: string) => void, col
     .usage('Usage: $0 [options] [paths..]\n\nLint and fix HAProxy configuration files (files, directories or globs; default: the current directory).')
     .command('$0 [paths..]', 'lint (and fix) files, directories and globs', (y) => y.positional('paths', { type: 'string', array: true, describe: 'files, directories or globs' }), (a) => {
       command = { name: 'lint', paths: ((a.paths as string[] | undefined) ?? []).map(String) };
+    })
+    .command('format [paths..]', 'format files: indent section bodies, one blank line between sections, no trailing blanks (--check: exit 1 when a file would change; --diff: print the changes)', (y) => y
+      .positional('paths', { type: 'string', array: true, describe: 'files, directories or globs' })
+      .options({ check: { type: 'boolean', default: false, describe: 'write nothing; exit 1 when a file would be reformatted', group: 'Formatting:' } }), (a) => {
+      command = { name: 'format', paths: ((a.paths as string[] | undefined) ?? []).map(String), check: a.check === true };
     })
     .command('rules', 'list every rule with its severity, group and fixability', () => undefined, () => {
       command = { name: 'rules' };

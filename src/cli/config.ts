@@ -5,6 +5,7 @@ import { TARGET_VERSIONS } from '../engine/types.js';
 import { validateRuleOptions } from '../engine/rule-settings.js';
 import { CliError, describeFsError } from './errors.js';
 import { GlobSet } from './glob.js';
+import type { FormatOptions } from '../format/format.js';
 
 export const CONFIG_FILE = '.haproxy-lint.json';
 export const PACKAGE_KEY = 'haproxy-lint';
@@ -29,9 +30,12 @@ export interface ConfigData {
   include?: string[];
   exclude?: string[];
   overrides?: OverrideData[];
+  /** how `haproxy-lint format` (and the language server's formatting) lays files out */
+  format?: FormatOptions;
 }
 
-export const TOP_LEVEL_KEYS = ['$schema', 'rules', 'app', 'apps', 'targetVersion', 'include', 'exclude', 'overrides'] as const;
+export const TOP_LEVEL_KEYS = ['$schema', 'rules', 'app', 'apps', 'targetVersion', 'include', 'exclude', 'overrides', 'format'] as const;
+export const FORMAT_KEYS = ['indent', 'alignServers'] as const;
 export const OVERRIDE_KEYS = ['files', 'app', 'rules', 'targetVersion'] as const;
 
 export interface LoadedConfig {
@@ -172,6 +176,24 @@ function checkRules(value: unknown, rules: readonly Rule[], path: (string | numb
   return out;
 }
 
+function checkFormat(value: unknown, path: (string | number)[]): FormatOptions {
+  if (!isObject(value)) throw new ConfigProblem(path, 'must be an object {indent?, alignServers?}');
+  checkKeys(value, FORMAT_KEYS, path);
+  const format: FormatOptions = {};
+  if (value.indent !== undefined) {
+    const indent = value.indent;
+    if (indent !== 'tab' && !(typeof indent === 'number' && Number.isInteger(indent) && indent >= 1 && indent <= 8)) {
+      throw new ConfigProblem([...path, 'indent'], 'must be a number of spaces (1 to 8) or "tab"');
+    }
+    format.indent = indent;
+  }
+  if (value.alignServers !== undefined) {
+    if (typeof value.alignServers !== 'boolean') throw new ConfigProblem([...path, 'alignServers'], 'must be true or false');
+    format.alignServers = value.alignServers;
+  }
+  return format;
+}
+
 /** Validates parsed JSON as a configuration; throws ConfigProblem naming the key. */
 export function validateConfigData(raw: unknown, rules: readonly Rule[]): ConfigData {
   if (!isObject(raw)) throw new ConfigProblem([], 'the configuration must be a JSON object');
@@ -188,6 +210,7 @@ export function validateConfigData(raw: unknown, rules: readonly Rule[]): Config
   if (raw.targetVersion !== undefined) data.targetVersion = checkTargetVersion(raw.targetVersion, ['targetVersion']);
   if (raw.include !== undefined) data.include = checkStringArray(raw.include, ['include']);
   if (raw.exclude !== undefined) data.exclude = checkStringArray(raw.exclude, ['exclude']);
+  if (raw.format !== undefined) data.format = checkFormat(raw.format, ['format']);
   if (raw.overrides !== undefined) {
     if (!Array.isArray(raw.overrides)) throw new ConfigProblem(['overrides'], 'must be an array of {files, app?, rules?, targetVersion?}');
     data.overrides = raw.overrides.map((entry: unknown, index: number) => {
