@@ -31,6 +31,8 @@ import { version } from '../cli/meta.js';
 import { codeActions, FIX_ALL_KIND, type LintSnapshot } from './actions.js';
 import { toDiagnostic } from './diagnostics.js';
 import { hoverAt } from './hover.js';
+import { DocumentModels } from './features/documents.js';
+import { featureCapabilities, registerFeatures } from './features/index.js';
 import { ConfigLookup, DEFAULT_SETTINGS, isHaproxyDocument, lintOptionsFor, resolveSettings, type ResolvedSettings } from './settings.js';
 
 export const SETTINGS_SECTION = 'haproxy-lint';
@@ -53,6 +55,11 @@ function pathOf(uri: string): string | undefined {
 /** Wires the handlers onto a connection; call `connection.listen()` afterwards. */
 export function startServer(connection: Connection, serverOptions: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
+  /** parse trees and symbol tables of the open documents, for the features in ./features/ */
+  const models = new DocumentModels(documents, (document) => {
+    const snapshot = snapshots.get(document.uri);
+    return snapshot && snapshot.version === document.version ? snapshot.file : undefined;
+  });
   const lookup = new ConfigLookup(RULES);
   const timers = new Map<string, NodeJS.Timeout>();
   const snapshots = new Map<string, LintSnapshot>();
@@ -170,6 +177,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         hoverProvider: true,
+        ...featureCapabilities,
       },
       serverInfo: { name: 'haproxy-lint', version: version() },
     };
@@ -224,6 +232,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     if (timer) clearTimeout(timer);
     timers.delete(event.document.uri);
     snapshots.delete(event.document.uri);
+    models.forget(event.document.uri);
     settingsCache.delete(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
@@ -251,5 +260,6 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     timers.clear();
   });
 
+  registerFeatures(connection, models);
   documents.listen(connection);
 }
