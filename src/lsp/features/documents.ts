@@ -13,6 +13,8 @@ import { buildSymbolTable, SymbolIndex, type SymbolTable } from '../symbols/tabl
 
 export interface DocumentModel {
   document: TextDocument;
+  /** the version parsed (the document object itself is updated in place) */
+  version: number;
   file: ConfigFile;
   table: SymbolTable;
 }
@@ -51,9 +53,9 @@ export class DocumentModels {
       return undefined;
     }
     const cached = this.cache.get(uri);
-    if (cached && cached.document.version === document.version && cached.document === document) return cached;
+    if (cached && cached.version === document.version && cached.document === document) return cached;
     const file = this.parsed?.(document) ?? parseConfig(document.getText());
-    const model = { document, file, table: buildSymbolTable(uri, file) };
+    const model = { document, version: document.version, file, table: buildSymbolTable(uri, file) };
     this.cache.set(uri, model);
     return model;
   }
