@@ -1,6 +1,7 @@
 // The haproxy-lint VS Code extension: the `haproxy` language (file patterns, comments, a TextMate
 // grammar) and a client for the haproxy-lint language server, which does everything else
-// (diagnostics, quick fixes, "fix all" on save via source.fixAll.haproxy-lint, hover docs).
+// (diagnostics, quick fixes, "fix all" on save via source.fixAll.haproxy-lint, hover docs,
+// completion, navigation, outline, formatting). esbuild bundles this file with the client.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');

@@ -12,6 +12,7 @@ export type Command =
   | { name: 'parse'; file?: string }
   | import('../probe/cli.js').ProbeCommand
   | { name: 'lsp' }
+  | { name: 'format'; paths: string[]; check: boolean }
   | { name: 'done' };
 
 export interface Flags {
@@ -56,6 +57,7 @@ Examples:
   haproxy-lint --write-baseline haproxy-lint-baseline.json .   (then: --baseline haproxy-lint-baseline.json)
   cat haproxy.cfg | haproxy-lint --stdin --stdin-filename haproxy.cfg --fix
   haproxy-lint rules --group security
+  haproxy-lint format --check haproxy/
   haproxy-lint explain missing-final-newline`;
 
 const splitList = (values: unknown): string[] =>
@@ -80,6 +82,11 @@ export async function parseArgs(argv: string[], out: (text: string) => void, col
       group: { type: 'string', describe: 'only the rules of these groups (comma-separated, repeatable), e.g. security' },
     }), (a) => {
       command = { name: 'rules', groups: splitList(a.group) };
+    })
+    .command('format [paths..]', 'format files: indent section bodies, one blank line between sections, no trailing blanks (--check: exit 1 when a file would change; --diff: print the changes)', (y) => y
+      .positional('paths', { type: 'string', array: true, describe: 'files, directories or globs' })
+      .options({ check: { type: 'boolean', default: false, describe: 'write nothing; exit 1 when a file would be reformatted', group: 'Formatting:' } }), (a) => {
+      command = { name: 'format', paths: ((a.paths as string[] | undefined) ?? []).map(String), check: a.check === true };
     })
     .command('explain <id>', 'print the documentation of a rule', (y) => y.positional('id', { type: 'string', demandOption: true }), (a) => {
       command = { name: 'explain', id: String(a.id) };

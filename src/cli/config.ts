@@ -9,6 +9,7 @@ import { InputRefused, readRegularFileSync } from '../files/read.js';
 
 /** settings files are small: a larger one is a mistake (or an attack), not settings */
 const MAX_SETTINGS_BYTES = 4 * 1024 * 1024;
+import type { FormatOptions } from '../format/format.js';
 
 export const CONFIG_FILE = '.haproxy-lint.json';
 export const PACKAGE_KEY = 'haproxy-lint';
@@ -35,9 +36,12 @@ export interface ConfigData {
   overrides?: OverrideData[];
   /** the baseline file (relative to this file's directory), as --baseline */
   baseline?: string;
+  /** how `haproxy-lint format` (and the language server's formatting) lays files out */
+  format?: FormatOptions;
 }
 
-export const TOP_LEVEL_KEYS = ['$schema', 'rules', 'app', 'apps', 'targetVersion', 'include', 'exclude', 'overrides', 'baseline'] as const;
+export const TOP_LEVEL_KEYS = ['$schema', 'rules', 'app', 'apps', 'targetVersion', 'include', 'exclude', 'overrides', 'baseline', 'format'] as const;
+export const FORMAT_KEYS = ['indent', 'alignServers'] as const;
 export const OVERRIDE_KEYS = ['files', 'app', 'rules', 'targetVersion'] as const;
 
 export interface LoadedConfig {
@@ -178,6 +182,24 @@ function checkRules(value: unknown, rules: readonly Rule[], path: (string | numb
   return out;
 }
 
+function checkFormat(value: unknown, path: (string | number)[]): FormatOptions {
+  if (!isObject(value)) throw new ConfigProblem(path, 'must be an object {indent?, alignServers?}');
+  checkKeys(value, FORMAT_KEYS, path);
+  const format: FormatOptions = {};
+  if (value.indent !== undefined) {
+    const indent = value.indent;
+    if (indent !== 'tab' && !(typeof indent === 'number' && Number.isInteger(indent) && indent >= 1 && indent <= 8)) {
+      throw new ConfigProblem([...path, 'indent'], 'must be a number of spaces (1 to 8) or "tab"');
+    }
+    format.indent = indent;
+  }
+  if (value.alignServers !== undefined) {
+    if (typeof value.alignServers !== 'boolean') throw new ConfigProblem([...path, 'alignServers'], 'must be true or false');
+    format.alignServers = value.alignServers;
+  }
+  return format;
+}
+
 /** Validates parsed JSON as a configuration; throws ConfigProblem naming the key. */
 export function validateConfigData(raw: unknown, rules: readonly Rule[]): ConfigData {
   if (!isObject(raw)) throw new ConfigProblem([], 'the configuration must be a JSON object');
@@ -198,6 +220,7 @@ export function validateConfigData(raw: unknown, rules: readonly Rule[]): Config
     if (typeof raw.baseline !== 'string' || raw.baseline === '') throw new ConfigProblem(['baseline'], 'must be the path of a baseline file (a non-empty string, relative to this file)');
     data.baseline = raw.baseline;
   }
+  if (raw.format !== undefined) data.format = checkFormat(raw.format, ['format']);
   if (raw.overrides !== undefined) {
     if (!Array.isArray(raw.overrides)) throw new ConfigProblem(['overrides'], 'must be an array of {files, app?, rules?, targetVersion?}');
     data.overrides = raw.overrides.map((entry: unknown, index: number) => {

@@ -33,6 +33,19 @@ export async function run(argv: string[], io: Io): Promise<number> {
       case 'explain': return await explain(command.id, io);
       case 'parse': return await parseCommand(command.file, flags, io);
       case 'lint': return await lintCommand(command.paths, flags, io);
+      case 'format': {
+        const { formatCommand } = await import('./format-command.js');
+        const color = shouldColor(flags.color, io.env, io.stdout.isTTY);
+        return await formatCommand(command.paths, command.check, flags, await loadRules(), io, {
+          diff: (path, before, after) => unifiedDiff(path, before, after, color),
+          readStdin: async () => {
+            const name = flags.stdinFilename ?? '<stdin>';
+            const decoded = decodeStdin(await readStdin(io, name, flags.maxFileSize), name);
+            if (decoded.notice) io.stderr.write(`haproxy-lint: warning: ${decoded.notice}\n`);
+            return decoded;
+          },
+        });
+      }
       case 'probe': {
         const rules = await loadRules();
         const explicit = flags.config !== undefined ? loadConfigFile(resolve(io.cwd, flags.config), rules, flags.config) : undefined;

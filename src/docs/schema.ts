@@ -53,6 +53,15 @@ export function configSchema(rules: readonly Rule[]): Record<string, unknown> {
       include: { ...globs, description: 'Extra files to lint when a directory is searched (globs relative to this file\'s directory); by default haproxy*.cfg and *.cfg below a haproxy/ directory.' },
       exclude: { ...globs, description: 'Files not to lint when a directory or glob is searched (globs relative to this file\'s directory). Files named on the command line are always linted.' },
       baseline: { type: 'string', minLength: 1, description: 'A baseline file (relative to this file\'s directory) written by --write-baseline: findings recorded there are not reported. --baseline wins over it.' },
+      format: {
+        description: 'How `haproxy-lint format` and editors formatting through the language server lay files out.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          indent: { description: 'Indentation of section bodies: a number of spaces, or "tab" (default: 4).', oneOf: [{ type: 'integer', minimum: 1, maximum: 8 }, { const: 'tab' }], default: 4 },
+          alignServers: { description: 'Align the name and address columns of consecutive server lines (default: false).', type: 'boolean', default: false },
+        },
+      },
       overrides: {
         description: 'Settings for the files matching some globs; later entries win.',
         type: 'array',

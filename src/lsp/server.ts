@@ -31,6 +31,8 @@ import { version } from '../cli/meta.js';
 import { codeActions, FIX_ALL_KIND, type LintSnapshot } from './actions.js';
 import { toDiagnostic } from './diagnostics.js';
 import { hoverAt } from './hover.js';
+import { DocumentModels } from './features/documents.js';
+import { extraHover, featureCapabilities, registerFeatures, type FeatureContext } from './features/index.js';
 import { ConfigLookup, DEFAULT_SETTINGS, isHaproxyDocument, lintOptionsFor, resolveSettings, type ResolvedSettings } from './settings.js';
 
 export const SETTINGS_SECTION = 'haproxy-lint';
@@ -53,6 +55,11 @@ function pathOf(uri: string): string | undefined {
 /** Wires the handlers onto a connection; call `connection.listen()` afterwards. */
 export function startServer(connection: Connection, serverOptions: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
+  /** parse trees and symbol tables of the open documents, for the features in ./features/ */
+  const models = new DocumentModels(documents, (document) => {
+    const snapshot = snapshots.get(document.uri);
+    return snapshot && snapshot.version === document.version ? snapshot.file : undefined;
+  });
   const lookup = new ConfigLookup(RULES);
   const timers = new Map<string, NodeJS.Timeout>();
   const snapshots = new Map<string, LintSnapshot>();
@@ -63,6 +70,8 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   let debounceMs = serverOptions.debounceMs ?? DEFAULT_DEBOUNCE_MS;
   let capabilities: ClientCapabilities = {};
   let pullConfiguration = false;
+  /** the client pulls diagnostics (textDocument/diagnostic): publishing them too would show them twice */
+  let clientPulls = false;
   /** settings pushed by didChangeConfiguration (or initializationOptions) for clients that cannot be asked */
   let pushedSettings: unknown;
 
@@ -125,7 +134,28 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     return snapshot;
   };
 
+  const features: FeatureContext = {
+    models,
+    targetVersion: async (uri) => {
+      const settings = await settingsFor(uri);
+      const path = pathOf(uri);
+      return lintOptionsFor(settings, settings.useConfigFile ? configFor(path) : undefined, path).targetVersion;
+    },
+    formatOptions: (uri) => configFor(pathOf(uri))?.data.format ?? {},
+    diagnostics: async (uri) => {
+      const document = documents.get(uri);
+      if (!document) return undefined;
+      const snapshot = await snapshotFor(document);
+      return snapshot ? snapshot.findings.map((f) => toDiagnostic(snapshot.document, f)) : undefined;
+    },
+    markdown: () => {
+      const formats = capabilities.textDocument?.hover?.contentFormat;
+      return !formats || formats.length === 0 || formats.includes('markdown');
+    },
+  };
+
   const validate = async (document: TextDocument): Promise<void> => {
+    if (clientPulls) return;
     const snapshot = await snapshotFor(document);
     const current = documents.get(document.uri);
     // closed, or changed again meanwhile: the next validation publishes
@@ -153,12 +183,14 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
 
   const revalidateAll = () => {
     snapshots.clear();
+    if (clientPulls && capabilities.workspace?.diagnostics?.refreshSupport) void connection.languages.diagnostics.refresh();
     for (const document of documents.all()) validateNow(document);
   };
 
   connection.onInitialize((params): InitializeResult => {
     capabilities = params.capabilities;
     pullConfiguration = capabilities.workspace?.configuration === true;
+    clientPulls = capabilities.textDocument?.diagnostic !== undefined;
     const init = params.initializationOptions as { settings?: unknown; debounceMs?: unknown } | undefined;
     if (init?.settings !== undefined) pushedSettings = init.settings;
     if (typeof init?.debounceMs === 'number' && init.debounceMs >= 0) debounceMs = init.debounceMs;
@@ -170,6 +202,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         hoverProvider: true,
+        ...featureCapabilities,
       },
       serverInfo: { name: 'haproxy-lint', version: version() },
     };
@@ -224,6 +257,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     if (timer) clearTimeout(timer);
     timers.delete(event.document.uri);
     snapshots.delete(event.document.uri);
+    models.forget(event.document.uri);
     settingsCache.delete(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
@@ -243,7 +277,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     const file = snapshot?.file ?? parseConfig(document.getText());
     const formats = capabilities.textDocument?.hover?.contentFormat;
     const markdown = !formats || formats.length === 0 || formats.includes('markdown');
-    return hoverAt(document, file, document.offsetAt(params.position), markdown);
+    return hoverAt(document, file, document.offsetAt(params.position), markdown) ?? extraHover(features, params.textDocument.uri, params.position);
   });
 
   connection.onShutdown(() => {
@@ -251,5 +285,6 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     timers.clear();
   });
 
+  registerFeatures(connection, features);
   documents.listen(connection);
 }

@@ -46,7 +46,8 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 export function resolveSettings(raw: unknown, rules: readonly Rule[]): { settings: ResolvedSettings; problems: string[] } {
   const problems: string[] = [];
   const settings: ResolvedSettings = { ...DEFAULT_SETTINGS, data: {}, select: [], ignore: [] };
-  if (raw === undefined || raw === null) return { settings, problems };
+  // an empty Lua table reaches us as [] (Neovim sends `settings = {}` so): no settings, as null is
+  if (raw === undefined || raw === null || (Array.isArray(raw) && raw.length === 0)) return { settings, problems };
   if (!isObject(raw)) return { settings, problems: ['haproxy-lint settings must be an object'] };
   if (raw.enable !== undefined && raw.enable !== null) {
     if (typeof raw.enable === 'boolean') settings.enable = raw.enable;
