@@ -23,6 +23,7 @@ import type {
 } from './types.js';
 import { suggest } from './suggest.js';
 import { RULE_SET_FAMILIES } from './rule-sets.js';
+import { PACKAGE_ROOT } from '../package-root.js';
 
 export { VERSIONS, isVersion, suggest };
 export type { Version, KeywordRecord, RemovedKeyword, DocRecord };
@@ -30,9 +31,7 @@ export type { Version, KeywordRecord, RemovedKeyword, DocRecord };
 export const PROXY_SECTION_KINDS = ['defaults', 'frontend', 'listen', 'backend'] as const;
 
 // ---------------------------------------------------------------- data files
-// Both dist/grammar/index.js and src/grammar/index.ts sit two levels below the
-// package root, so the same relative URL finds grammar/data from either.
-const DATA_URL = new URL('../../grammar/data/', import.meta.url);
+const DATA_URL = new URL('grammar/data/', PACKAGE_ROOT);
 
 function lazyJson<T>(file: string): () => T {
   let cached: T | undefined;
