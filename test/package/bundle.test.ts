@@ -38,8 +38,9 @@ describe('committed bundles', () => {
       expect(readFileSync(join(ROOT, target), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
     }
     expect(committedBundleFiles()).toContain(pkg.main);
-    // npm runs `prepare` on git installs, where devDependencies (tsc, esbuild) are absent
-    for (const hook of ['prepare', 'preinstall', 'install', 'postinstall']) expect(pkg.scripts[hook]).toBeUndefined();
+    // with any of these, npm (pacote) installs a git dependency's devDependencies and runs them at install
+    // time; `npm install -g git+…` then fails where tsc is absent, or warns about install scripts
+    for (const script of ['prepare', 'prepack', 'build', 'preinstall', 'install', 'postinstall']) expect(pkg.scripts[script], `package.json script '${script}'`).toBeUndefined();
   });
 
   it('lint like the type-checked build', () => {
