@@ -15,13 +15,15 @@ export { freePort, httpGet, unixSocketCommand } from './net.js';
 export { waitFor } from './wait.js';
 export { startProcess, stopAllProcesses, type ManagedProcess } from './process.js';
 
-export type ProgramName = 'haproxy' | 'uwsgi' | 'uwsgi-python3' | 'python3-django';
+export type ProgramName = 'haproxy' | 'uwsgi' | 'uwsgi-python3' | 'python3-django' | 'pre-commit' | 'git';
 
 const INSTALL_HINT: Record<ProgramName, string> = {
   haproxy: 'apt-get install haproxy',
   uwsgi: 'apt-get install uwsgi',
   'uwsgi-python3': 'apt-get install uwsgi-plugin-python3',
   'python3-django': 'apt-get install python3-django',
+  'pre-commit': 'apt-get install pre-commit',
+  git: 'apt-get install git',
 };
 
 function onPath(name: string, extraDirs: string[] = []): string | undefined {
@@ -45,7 +47,9 @@ function locate(name: ProgramName): string | undefined {
     case 'haproxy':
       return onPath('haproxy', ['/usr/sbin', '/usr/local/sbin', '/sbin']);
     case 'uwsgi':
-      return onPath('uwsgi');
+    case 'pre-commit':
+    case 'git':
+      return onPath(name);
     case 'uwsgi-python3':
       return UWSGI_PLUGIN_DIRS.map((d) => join(d, 'python3_plugin.so')).find((p) => existsSync(p));
     case 'python3-django': {
