@@ -22,6 +22,7 @@ export const ENTRY_POINTS = {
   'haproxy-lint': 'src/cli/main.ts',
   'haproxy-lint-lsp': 'src/lsp/main.ts',
   index: 'src/index.ts',
+  action: 'src/action/main.ts',
 };
 
 /**
