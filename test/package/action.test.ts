@@ -66,6 +66,24 @@ describe('action.yml', () => {
   });
 });
 
+describe("README's workflow", () => {
+  it('checks out, grants what SARIF upload needs, pins this version and passes only declared inputs', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const workflow = /```yaml\n(# \.github\/workflows\/[\s\S]*?)```/.exec(readme)![1]!;
+    const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+    expect(workflow).toContain('uses: actions/checkout@v4');
+    expect(workflow).toMatch(/permissions:\n\s+contents: read.*\n\s+security-events: write/);
+    expect(workflow).toContain(`uses: haproxy-lint/haproxy-lint@v${version}`);
+    expect(workflow).toContain('uses: github/codeql-action/upload-sarif@v3');
+    const step = /uses: haproxy-lint\/haproxy-lint@.*\n\s+with:\n((?:\s{10}.*\n)+)/.exec(workflow)![1]!;
+    const used = [...step.matchAll(/^\s+([\w-]+):/gm)].map((m) => m[1]!);
+    expect(used.length).toBeGreaterThan(0);
+    for (const name of used) expect(Object.keys(declaredInputs())).toContain(name);
+    const sarif = /sarif-file: (\S+)/.exec(step)![1]!;
+    expect(workflow).toContain(`sarif_file: ${sarif}`);
+  });
+});
+
 describe('the action run as the runner runs it', () => {
   it('annotates, writes SARIF, sets outputs and the summary, and fails on warnings when asked', () => {
     const dir = makeWorkspace({ 'haproxy.cfg': QUESTION, 'setup.cfg': '[metadata]\nname = x\n' });
