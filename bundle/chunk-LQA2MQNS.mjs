@@ -1,2 +1,0 @@
-import{createRequire as __hlCreateRequire}from'node:module';const require=__hlCreateRequire(import.meta.url);
-import{a,b,c,d,e}from"./chunk-5GGZRM7P.mjs";import"./chunk-OWPGA6CL.mjs";import"./chunk-BMJBPZNS.mjs";import"./chunk-NVSK3O3R.mjs";import"./chunk-HJYICADT.mjs";import"./chunk-UQSPC3PE.mjs";import"./chunk-GNRD5D6C.mjs";export{b as UNKNOWN_SUPPRESSION_RULE,a as UNUSED_SUPPRESSION,c as lint,d as lintFile,e as toFinding};

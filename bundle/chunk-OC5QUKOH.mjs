@@ -1,2 +1,0 @@
-import{createRequire as __hlCreateRequire}from'node:module';const require=__hlCreateRequire(import.meta.url);
-import{a,b,c}from"./chunk-6T5E7QNU.mjs";import"./chunk-5GGZRM7P.mjs";import"./chunk-OWPGA6CL.mjs";import"./chunk-BMJBPZNS.mjs";import"./chunk-NVSK3O3R.mjs";import"./chunk-HJYICADT.mjs";import"./chunk-UQSPC3PE.mjs";import"./chunk-GNRD5D6C.mjs";export{c as applyEdits,a as fix,b as isApplicable};
