@@ -2,7 +2,7 @@
 /**
  * The linter measured against `haproxy -c`, with every figure and the offending configs listed.
  *
- *   npm run build && node scripts/oracle-report.mjs [--corpus DIR] [--no-lint] [--no-cache] [--list N] [--json FILE]
+ *   npm run compile && node scripts/oracle-report.mjs [--corpus DIR] [--no-lint] [--no-cache] [--list N] [--json FILE]
  *
  * Runs over fixtures/corpus/ and the shared corpus (default /work/shared/corpus, or $HAPROXY_LINT_CORPUS,
  * or --corpus): classifies every config with haproxy -c (verdicts cached in .tmp/oracle-cache.json by the
@@ -40,7 +40,7 @@ function parseArgs(argv) {
 async function importDist(rel) {
   const path = join(DIST, rel);
   if (!existsSync(path)) {
-    console.error(`${path} is missing: run \`npm run build\` first`);
+    console.error(`${path} is missing: run \`npm run compile\` first`);
     process.exit(2);
   }
   return import(pathToFileURL(path).href);

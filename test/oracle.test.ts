@@ -6,7 +6,7 @@
  *
  * Runs over fixtures/corpus/ always, and over /work/shared/corpus (or $HAPROXY_LINT_CORPUS) when present.
  * Verdicts are cached in .tmp/oracle-cache.json by the text's sha256, so reruns skip haproxy.
- * The full report with every figure: `npm run build && node scripts/oracle-report.mjs`.
+ * The full report with every figure: `npm run compile && node scripts/oracle-report.mjs`.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';

@@ -32,7 +32,7 @@ function serverOptions() {
   }
   if (trusted) {
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const local = path.join(folder.uri.fsPath, 'node_modules', 'haproxy-lint', 'dist', 'lsp', 'main.js');
+      const local = path.join(folder.uri.fsPath, 'node_modules', 'haproxy-lint', 'bundle', 'haproxy-lint-lsp.mjs');
       if (fs.existsSync(local)) return { module: local, transport: TransportKind.ipc };
     }
   }

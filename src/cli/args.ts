@@ -66,10 +66,18 @@ const splitList = (values: unknown): string[] =>
     .map((v) => v.trim())
     .filter((v) => v !== '');
 
+/**
+ * yargs drops a lone `-` from a positional array and turns it into '' elsewhere: it goes through the
+ * parser as this stand-in and is put back afterwards, so `haproxy-lint - other.cfg` keeps its `-`.
+ */
+const DASH = '\u0000-';
+const restoreDash = <T>(value: T): T =>
+  (value === DASH ? '-' : Array.isArray(value) ? value.map(restoreDash) : value) as T;
+
 /** Parses the command line; --help and --version are printed here and give `{ name: 'done' }`. */
-export async function parseArgs(argv: string[], out: (text: string) => void, columns: number | undefined): Promise<{ command: Command; flags: Flags }> {
+export async function parseArgs(rawArgv: string[], out: (text: string) => void, columns: number | undefined): Promise<{ command: Command; flags: Flags }> {
   // a bare --with-haproxy takes no value: the next word is a path to lint, not the binary (that is --with-haproxy=PATH)
-  argv = argv.map((arg) => (arg === '--with-haproxy' ? '--with-haproxy=' : arg));
+  const argv = rawArgv.map((arg) => (arg === '-' ? DASH : arg === '--with-haproxy' ? '--with-haproxy=' : arg));
   let command: Command = { name: 'lint', paths: [] };
   let helpShown = false;
   const parser = yargs(argv)
@@ -155,7 +163,8 @@ export async function parseArgs(argv: string[], out: (text: string) => void, col
       out(output.endsWith('\n') ? output : `${output}\n`);
     }
   });
-  const a = argvParsed as Record<string, unknown>;
+  const a = Object.fromEntries(Object.entries(argvParsed).map(([key, value]) => [key, restoreDash(value)])) as Record<string, unknown>;
+  command = Object.fromEntries(Object.entries(command).map(([key, value]) => [key, restoreDash(value)])) as Command;
   if (helpShown || a.help === true || a.version === true) return { command: { name: 'done' }, flags: {} as Flags };
   const maxWarnings = a.maxWarnings as number | undefined;
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { PACKAGE_ROOT } from '../package-root.js';
 
 /** Where the rule docs live: SARIF helpUri and the docs links point here. */
 export const HOMEPAGE = 'https://github.com/haproxy-lint/haproxy-lint';
@@ -9,11 +10,11 @@ export function ruleDocsUrl(id: string): string {
 
 let cachedVersion: string | undefined;
 
-/** The package version, read from package.json (dist/cli and src/cli are both two levels down). */
+/** The package version, read from package.json. */
 export function version(): string {
   if (cachedVersion === undefined) {
     try {
-      cachedVersion = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+      cachedVersion = (JSON.parse(readFileSync(new URL('package.json', PACKAGE_ROOT), 'utf8')) as { version: string }).version;
     } catch {
       cachedVersion = '0.0.0';
     }

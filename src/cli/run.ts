@@ -209,9 +209,14 @@ async function unifiedDiff(path: string, before: string, after: string, color: b
   return lines.map((line) => (line.startsWith('+++') || line.startsWith('---') ? c.bold(line) : line.startsWith('+') ? c.green(line) : line.startsWith('-') ? c.red(line) : line.startsWith('@@') ? c.cyan(line) : line)).join('\n');
 }
 
-async function lintCommand(paths: string[], flags: Flags, io: Io): Promise<number> {
-  if (flags.stdin && paths.length > 0) throw new CliError('--stdin reads the configuration from standard input: give no paths with it');
-  if (flags.stdinFilename !== undefined && !flags.stdin) throw new CliError('--stdin-filename only makes sense with --stdin');
+async function lintCommand(args: string[], flags: Flags, io: Io): Promise<number> {
+  if (flags.stdin && args.length > 0) throw new CliError('--stdin reads the configuration from standard input: give no paths with it');
+  // `-` names standard input: alone it is --stdin; among other paths it is linted with them
+  const paths = args.filter((path) => path !== '-');
+  const stdinAmongPaths = paths.length > 0 && paths.length < args.length;
+  if (args.length > 0 && paths.length === 0) flags = { ...flags, stdin: true };
+  if (stdinAmongPaths && (flags.fix || flags.fixOnly || flags.diff)) throw new CliError("'-' (standard input) with other paths can only be linted: --fix, --fix-only and --diff need it alone");
+  if (flags.stdinFilename !== undefined && !flags.stdin && !stdinAmongPaths) throw new CliError("--stdin-filename only makes sense with --stdin (or '-')");
   if (flags.printConfig !== undefined && (paths.length > 0 || flags.stdin)) throw new CliError('--print-config FILE takes no other paths');
   const rules = await loadRules();
   const cli = cliSettings(flags, rules);
@@ -277,6 +282,14 @@ async function lintCommand(paths: string[], flags: Flags, io: Io): Promise<numbe
 
   const reports: FileReport[] = [];
   const diffs: string[] = [];
+  if (stdinAmongPaths) {
+    const name = flags.stdinFilename ?? '<stdin>';
+    const absPath = flags.stdinFilename !== undefined ? resolve(io.cwd, flags.stdinFilename) : '';
+    const { text, notice } = decodeStdin(await readStdin(io, name, flags.maxFileSize), name);
+    if (notice) io.stderr.write(`haproxy-lint: warning: ${notice}\n`);
+    const findings = lint(text, effectiveOptions(absPath ? finder.forFile(absPath) : finder.forDirectory(io.cwd), absPath || undefined, cli)).findings;
+    reports.push({ path: name, absPath, text, findings, fixedCount: 0 });
+  }
   for (const target of targets) {
     try {
       const source = await readSource(target.displayPath, target.absPath, flags.maxFileSize);

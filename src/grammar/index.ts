@@ -23,6 +23,7 @@ import type {
 } from './types.js';
 import { suggest } from './suggest.js';
 import { RULE_SET_FAMILIES } from './rule-sets.js';
+import { PACKAGE_ROOT } from '../package-root.js';
 
 export { VERSIONS, isVersion, suggest };
 export type { Version, KeywordRecord, RemovedKeyword, DocRecord };
@@ -30,9 +31,7 @@ export type { Version, KeywordRecord, RemovedKeyword, DocRecord };
 export const PROXY_SECTION_KINDS = ['defaults', 'frontend', 'listen', 'backend'] as const;
 
 // ---------------------------------------------------------------- data files
-// Both dist/grammar/index.js and src/grammar/index.ts sit two levels below the
-// package root, so the same relative URL finds grammar/data from either.
-const DATA_URL = new URL('../../grammar/data/', import.meta.url);
+const DATA_URL = new URL('grammar/data/', PACKAGE_ROOT);
 
 function lazyJson<T>(file: string): () => T {
   let cached: T | undefined;
@@ -54,24 +53,47 @@ export function ignoredInSection(kind: string, keyword: string): string | undefi
   return ignored?.[kind]?.[keyword];
 }
 
-/** A generated group with the undocumented keywords of the same group added. */
+/** A generated group with the undocumented keywords of the same group added (built once per group). */
+const mergedGroups = new Map<string, KeywordGroup>();
 function withUndocumented(cacheKey: string, group: KeywordGroup | undefined): KeywordGroup {
-  const extra = undocumentedData()[cacheKey];
-  return typeof extra === 'object' && cacheKey !== 'ignored' ? { ...extra, ...group } : group ?? {};
+  let merged = mergedGroups.get(cacheKey);
+  if (!merged) {
+    const extra = undocumentedData()[cacheKey];
+    merged = typeof extra === 'object' && cacheKey !== 'ignored' ? { ...extra, ...group } : group ?? {};
+    mergedGroups.set(cacheKey, merged);
+  }
+  return merged;
 }
 
-/** Memoised per-(group, version) name sets, so repeated lookups are O(1). */
-const nameSetCache = new Map<string, Set<string>>();
+/**
+ * Per-(group, version) name sets, built once per group for every version in one pass over it (a cold
+ * start pays for this: the rules ask for every version), and their sorted lists, sorted once.
+ */
+const nameSetCache = new Map<string, Map<Version, Set<string>>>();
 function namesIn(cacheKey: string, group: KeywordGroup | undefined, version: Version): Set<string> {
-  const key = `${cacheKey}@${version}`;
-  let set = nameSetCache.get(key);
-  if (!set) {
-    set = new Set(Object.entries(withUndocumented(cacheKey, group)).filter(([, r]) => r.versions.includes(version)).map(([n]) => n));
-    nameSetCache.set(key, set);
+  let byVersion = nameSetCache.get(cacheKey);
+  if (!byVersion) {
+    byVersion = new Map();
+    for (const [name, record] of Object.entries(withUndocumented(cacheKey, group))) {
+      for (const v of record.versions) {
+        let set = byVersion.get(v);
+        if (!set) byVersion.set(v, (set = new Set()));
+        set.add(name);
+      }
+    }
+    nameSetCache.set(cacheKey, byVersion);
   }
+  let set = byVersion.get(version);
+  if (!set) byVersion.set(version, (set = new Set()));
   return set;
 }
-const sorted = (s: Set<string>): string[] => [...s].sort();
+const sortedCache = new WeakMap<Set<string>, readonly string[]>();
+/** A fresh copy each time: callers may change what they get. */
+function sorted(s: Set<string>): string[] {
+  let list = sortedCache.get(s);
+  if (!list) sortedCache.set(s, (list = [...s].sort()));
+  return list.slice();
+}
 
 // ---------------------------------------------------------------- sections
 

@@ -59,7 +59,7 @@ describe.skipIf(!programs.ok)('the story: Django behind uWSGI behind HAProxy', (
 
   /** `haproxy-lint --fix --app django haproxy.cfg`, run by the built CLI as a user would */
   const runLintFix = (work: string): { status: number | null; output: string } => {
-    if (!existsSync(CLI)) throw new Error(`the CLI is not built: ${CLI} is missing (run \`npm run build\`)`);
+    if (!existsSync(CLI)) throw new Error(`the CLI is not built: ${CLI} is missing (run \`npm run compile\`)`);
     const r = spawnSync(process.execPath, [CLI, '--fix', '--app', 'django', 'haproxy.cfg'], {
       cwd: work,
       encoding: 'utf8',

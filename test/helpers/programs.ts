@@ -15,7 +15,7 @@ export { freePort, httpGet, unixSocketCommand } from './net.js';
 export { waitFor } from './wait.js';
 export { startProcess, stopAllProcesses, type ManagedProcess } from './process.js';
 
-export type ProgramName = 'haproxy' | 'uwsgi' | 'uwsgi-python3' | 'python3-django' | 'nvim' | 'emacs';
+export type ProgramName = 'haproxy' | 'uwsgi' | 'uwsgi-python3' | 'python3-django' | 'nvim' | 'emacs' | 'pre-commit' | 'git';
 
 const INSTALL_HINT: Record<ProgramName, string> = {
   haproxy: 'apt-get install haproxy',
@@ -24,6 +24,8 @@ const INSTALL_HINT: Record<ProgramName, string> = {
   'python3-django': 'apt-get install python3-django',
   nvim: 'apt-get install neovim',
   emacs: 'apt-get install emacs-nox elpa-eglot',
+  'pre-commit': 'apt-get install pre-commit',
+  git: 'apt-get install git',
 };
 
 function onPath(name: string, extraDirs: string[] = []): string | undefined {
@@ -52,6 +54,9 @@ function locate(name: ProgramName): string | undefined {
       return onPath('nvim');
     case 'emacs':
       return onPath('emacs');
+    case 'pre-commit':
+    case 'git':
+      return onPath(name);
     case 'uwsgi-python3':
       return UWSGI_PLUGIN_DIRS.map((d) => join(d, 'python3_plugin.so')).find((p) => existsSync(p));
     case 'python3-django': {

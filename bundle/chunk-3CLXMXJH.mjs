@@ -1,0 +1,2 @@
+import{createRequire as __hlCreateRequire}from'node:module';const require=__hlCreateRequire(import.meta.url);
+var o=["stylish","json","sarif","github","unix","checkstyle","codeclimate","junit"];function s(n,i){let e={errors:0,warnings:0,infos:0,fixable:0,unsafeFixable:0};for(let t of n){t.severity==="error"?e.errors++:t.severity==="warning"?e.warnings++:e.infos++;let r=t.fix?.applicability;r==="safe"||i&&r==="unsafe"?e.fixable++:r==="unsafe"&&e.unsafeFixable++}return e}function a(n,i){let e=n.fix?.applicability;return e==="safe"||i&&e==="unsafe"}export{o as a,s as b,a as c};

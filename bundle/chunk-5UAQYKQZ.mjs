@@ -1,0 +1,2 @@
+import{createRequire as __hlCreateRequire}from'node:module';const require=__hlCreateRequire(import.meta.url);
+import{a as n}from"./chunk-UQSPC3PE.mjs";import{readFileSync as e}from"node:fs";var i="https://github.com/haproxy-lint/haproxy-lint";function c(t){return`${i}/blob/main/docs/rules/${t}.md`}var r;function a(){if(r===void 0)try{r=JSON.parse(e(new URL("package.json",n),"utf8")).version}catch{r="0.0.0"}return r}export{i as a,c as b,a as c};

@@ -1,0 +1,4 @@
+import{createRequire as __hlCreateRequire}from'node:module';const require=__hlCreateRequire(import.meta.url);
+function u(r){return r.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g,"\uFFFD").replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,"\uFFFD").replace(/&/g,"&amp;").replace(/</g,"&lt;").replace(/>/g,"&gt;").replace(/"/g,"&quot;").replace(/'/g,"&apos;").replace(/\n/g,"&#10;").replace(/\r/g,"&#13;").replace(/\t/g,"&#9;")}function n(r){let f=['<?xml version="1.0" encoding="utf-8"?>','<checkstyle version="4.3">'];for(let t of r.files){f.push(`  <file name="${u(t.absPath||t.path)}">`);for(let e of t.findings)f.push(`    <error line="${e.line}" column="${e.column}" severity="${e.severity}" message="${u(`${e.message} (${e.ruleId})`)}" source="haproxy-lint.${u(e.ruleId)}" />`);f.push("  </file>")}return f.push("</checkstyle>"),`${f.join(`
+`)}
+`}export{u as a,n as b};

@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+import{createRequire as __hlCreateRequire}from'node:module';const require=__hlCreateRequire(import.meta.url);
+import{a as e}from"./chunk-6RSYKHSV.mjs";import"./chunk-UOOUMJ2Z.mjs";import"./chunk-LUZZAFBO.mjs";import"./chunk-ZXK72HLF.mjs";import"./chunk-DNK5QDB7.mjs";import"./chunk-NVSK3O3R.mjs";import"./chunk-S44J3KMC.mjs";import"./chunk-5UAQYKQZ.mjs";import"./chunk-UQSPC3PE.mjs";import"./chunk-WBKESKJL.mjs";import"./chunk-3CLXMXJH.mjs";import"./chunk-GNRD5D6C.mjs";for(let o of[process.stdout,process.stderr])o.on("error",s=>{throw s.code==="EPIPE"&&process.exit(process.exitCode??0),s});process.exitCode=await e(process.argv.slice(2),{cwd:process.cwd(),env:process.env,stdin:process.stdin,stdout:process.stdout,stderr:process.stderr});
