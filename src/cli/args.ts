@@ -9,11 +9,23 @@ export type Command =
   | { name: 'rules' }
   | { name: 'explain'; id: string }
   | { name: 'parse'; file?: string }
-  | import('../probe/cli.js').ProbeCommand
+  | ProbeCommand
   | { name: 'lsp' }
   | { name: 'done' };
 
+/** `haproxy-lint probe FILE`: what to probe and how. */
+export interface ProbeCommand {
+  name: 'probe';
+  config: string;
+  backend?: string;
+  serverAddress: string[];
+  allowRemote: boolean;
+  timeout?: string;
+}
+
 export interface Flags {
+  /** `--load PATH…`: the files HAProxy loads together, in order */
+  load: string[];
   stdin: boolean;
   stdinFilename?: string;
   fix: boolean;
@@ -43,6 +55,8 @@ const EPILOGUE = `Exit codes:
 Examples:
   haproxy-lint /etc/haproxy/haproxy.cfg
   haproxy-lint --app django --fix haproxy/
+  haproxy-lint conf.d/                    (a directory of *.cfg fragments is one configuration)
+  haproxy-lint --load haproxy.cfg --load conf.d/   (as haproxy -f haproxy.cfg -f conf.d/)
   haproxy-lint --format sarif . > haproxy-lint.sarif
   cat haproxy.cfg | haproxy-lint --stdin --stdin-filename haproxy.cfg --fix
   haproxy-lint explain missing-final-newline`;
@@ -92,6 +106,7 @@ export async function parseArgs(argv: string[], out: (text: string) => void, col
       'unsafe-fixes': { type: 'boolean', default: false, describe: 'also apply (and count as fixable) fixes that may change behaviour', group: 'Fixing:' },
       diff: { type: 'boolean', default: false, describe: 'print a unified diff of what --fix would change; write nothing (exit 1 when there are changes)', group: 'Fixing:' },
       'fix-only': { type: 'boolean', default: false, describe: 'apply fixes without reporting what remains (exit 0 unless something failed)', group: 'Fixing:' },
+      load: { type: 'string', describe: 'lint these files together, in this order, as `haproxy -f PATH` loads them (a directory: its *.cfg files in lexical order; repeatable). Paths given too are reported with this set; alone, the whole set is', group: 'Input:' },
       stdin: { type: 'boolean', default: false, describe: 'read the configuration from standard input (with --fix: fixed text to stdout, findings to stderr)', group: 'Input:' },
       'stdin-filename': { type: 'string', describe: 'the name of the file read with --stdin (for configuration lookup and messages)', group: 'Input:' },
       config: { alias: 'c', type: 'string', describe: 'use this configuration file instead of searching for .haproxy-lint.json', group: 'Input:' },
@@ -133,6 +148,7 @@ export async function parseArgs(argv: string[], out: (text: string) => void, col
     throw new CliError('--max-warnings needs a whole number of warnings (0 or more)');
   }
   const flags: Flags = {
+    load: (Array.isArray(a.load) ? a.load : a.load === undefined ? [] : [a.load]).map(String),
     stdin: a.stdin === true,
     stdinFilename: a.stdinFilename as string | undefined,
     fix: a.fix === true,
@@ -153,6 +169,7 @@ export async function parseArgs(argv: string[], out: (text: string) => void, col
     debug: a.debug === true,
     format: a.format as FormatName,
   };
+  if (flags.load.some((path) => path === '')) throw new CliError('--load needs a path');
   for (const [name, value] of [['stdin-filename', flags.stdinFilename], ['config', flags.config], ['print-config', flags.printConfig], ['app', flags.app]] as const) {
     if (value !== undefined && (typeof value !== 'string' || value === '')) throw new CliError(`--${name} needs a value`);
   }

@@ -26,7 +26,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseConfig } from '../parser/parse.js';
 import { lintFile } from '../api.js';
 import { RULES } from '../rules/index.js';
-import type { LoadedConfig } from '../cli/config.js';
+import type { LoadedConfig } from '../settings/config.js';
 import { version } from '../cli/meta.js';
 import { codeActions, FIX_ALL_KIND, type LintSnapshot } from './actions.js';
 import { toDiagnostic } from './diagnostics.js';
