@@ -30,7 +30,7 @@ export function maskTemplate(text: string): { text: string; tags: Span[] } {
     for (let i = from; i < to; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
   };
   const directives = blockDirectives(text, tags);
-  for (const tag of tags) {
+  for (const [index, tag] of tags.entries()) {
     const source = text.slice(tag.start, tag.end);
     const directive = directives.get(tag);
     // `{{-`/`{%-` first on a line trims the line break before it: what follows the tags continues the previous line
@@ -41,7 +41,7 @@ export function maskTemplate(text: string): { text: string; tags: Span[] } {
         if (chars[lineStart - 1] === '\r') chars[lineStart - 1] = ' ';
       }
     }
-    const alone = aloneOnItsLines(text, tag, tags);
+    const alone = aloneOnItsLines(text, tags, index);
     if (directive && directive.length <= tag.end - tag.start) {
       // a block of the template is a conditional block for the rules (`.if …`/`.else`/`.endif`): its lines may not be rendered
       blank(tag.start, tag.end);
@@ -107,10 +107,10 @@ function blockRole(source: string): BlockRole {
 function blockDirectives(text: string, tags: readonly Span[]): Map<Span, string> {
   const directives = new Map<Span, string>();
   const open: { tags: Span[]; conditional: boolean; alone: boolean }[] = [];
-  for (const tag of tags) {
+  for (const [index, tag] of tags.entries()) {
     const role = blockRole(text.slice(tag.start, tag.end));
     if (!role) continue;
-    const alone = aloneOnItsLines(text, tag, tags) && onlyTagOnItsLine(text, tag, tags);
+    const alone = aloneOnItsLines(text, tags, index) && onlyTagOnItsLine(text, tags, index);
     if (role === 'open' || role === 'open-other') {
       open.push({ tags: [tag], conditional: role === 'open', alone });
       continue;
@@ -130,11 +130,21 @@ function blockDirectives(text: string, tags: readonly Span[]): Map<Span, string>
   return directives;
 }
 
-function onlyTagOnItsLine(text: string, tag: Span, tags: readonly Span[]): boolean {
+function onlyTagOnItsLine(text: string, tags: readonly Span[], index: number): boolean {
+  return sameLineTags(text, tags, index).length === 1;
+}
+
+/** The tags sharing the lines of tags[index] (itself included), in order: its neighbours, as tags are sorted. */
+function sameLineTags(text: string, tags: readonly Span[], index: number): Span[] {
+  const tag = tags[index]!;
   const lineStart = text.lastIndexOf('\n', tag.start - 1) + 1;
   let lineEnd = text.indexOf('\n', tag.end);
   if (lineEnd < 0) lineEnd = text.length;
-  return tags.every((other) => other === tag || other.end <= lineStart || other.start >= lineEnd);
+  let first = index;
+  while (first > 0 && tags[first - 1]!.end > lineStart) first--;
+  let last = index;
+  while (last < tags.length - 1 && tags[last + 1]!.start < lineEnd) last++;
+  return tags.slice(first, last + 1);
 }
 
 /** Whether a tag is glued to a word on either side. */
@@ -142,14 +152,14 @@ function insideWord(text: string, tag: Span): boolean {
   return /\S/.test(text[tag.start - 1] ?? ' ') || /\S/.test(text[tag.end] ?? ' ');
 }
 
-/** Whether nothing but blanks and other tags shares the lines of this tag. */
-function aloneOnItsLines(text: string, tag: Span, tags: readonly Span[]): boolean {
+/** Whether nothing but blanks and other tags shares the lines of tags[index]. */
+function aloneOnItsLines(text: string, tags: readonly Span[], index: number): boolean {
+  const tag = tags[index]!;
   const lineStart = text.lastIndexOf('\n', tag.start - 1) + 1;
   let lineEnd = text.indexOf('\n', tag.end);
   if (lineEnd < 0) lineEnd = text.length;
   let i = lineStart;
-  for (const other of tags) {
-    if (other.end <= lineStart || other.start >= lineEnd) continue;
+  for (const other of sameLineTags(text, tags, index)) {
     if (/\S/.test(text.slice(i, other.start))) return false;
     i = Math.max(i, other.end);
   }
