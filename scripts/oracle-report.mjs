@@ -10,6 +10,7 @@
  * syntax rejects, fix loadability and idempotence, recall on injected faults, coverage of haproxy warnings.
  * Exit status: 0 when precision and fix loadability hold, 1 otherwise, 2 on a usage or setup problem.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -37,6 +38,23 @@ function parseArgs(argv) {
   return args;
 }
 
+/**
+ * The oracle's test tooling lives in test/oracle-kit/ (not shipped): compiled here, with the sources it
+ * uses, into .tmp/oracle-kit/.
+ */
+function buildOracleKit() {
+  const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+  const built = spawnSync(process.execPath, [tsc, '-p', join(ROOT, 'test', 'oracle-kit', 'tsconfig.json')], { stdio: 'inherit' });
+  if (built.status !== 0) {
+    console.error('could not compile test/oracle-kit (npm ci installs TypeScript)');
+    process.exit(2);
+  }
+}
+
+async function importKit(name) {
+  return import(pathToFileURL(join(ROOT, '.tmp', 'oracle-kit', 'test', 'oracle-kit', name)).href);
+}
+
 async function importDist(rel) {
   const path = join(DIST, rel);
   if (!existsSync(path)) {
@@ -48,10 +66,11 @@ async function importDist(rel) {
 
 const args = parseArgs(process.argv.slice(2));
 const { haproxyAvailable } = await importDist('oracle/haproxy-check.js');
-const { loadFixtureCorpus, loadSharedCorpus } = await importDist('oracle/corpus.js');
-const { createOracleRunner } = await importDist('oracle/oracle-pass.js');
-const { classifyCorpus, countIsolatedVerdicts, countVerdicts, formatCounts, formatLintFigures, measureLinter } = await importDist('oracle/report.js');
-const { asLintApi, memoizeLint } = await importDist('oracle/lint-api.js');
+buildOracleKit();
+const { loadFixtureCorpus, loadSharedCorpus } = await importKit('corpus.js');
+const { createOracleRunner } = await importKit('oracle-pass.js');
+const { classifyCorpus, countIsolatedVerdicts, countVerdicts, formatCounts, formatLintFigures, measureLinter } = await importKit('report.js');
+const { asLintApi, memoizeLint } = await importKit('lint-api.js');
 
 if (!haproxyAvailable()) {
   console.error('haproxy is not installed (apt-get install haproxy)');
@@ -60,7 +79,7 @@ if (!haproxyAvailable()) {
 
 const cachePath = args.cache ? join(ROOT, '.tmp', 'oracle-cache.json') : join(ROOT, '.tmp', `oracle-cache.${process.pid}.discard.json`);
 const oracle = createOracleRunner({ hosts: 'loopback', cachePath, concurrency: 2 });
-const entries = [...loadFixtureCorpus(ROOT), ...loadSharedCorpus(args.corpus)];
+const entries = [...loadFixtureCorpus(ROOT), ...loadSharedCorpus(args.corpus ?? process.env.HAPROXY_LINT_CORPUS ?? join(ROOT, '..', 'shared', 'corpus'))];
 
 const t0 = Date.now();
 const checked = await classifyCorpus(entries, oracle);

@@ -10,12 +10,26 @@ export type Command =
   | { name: 'rules'; groups: string[] }
   | { name: 'explain'; id: string }
   | { name: 'parse'; file?: string }
-  | import('../probe/cli.js').ProbeCommand
+  | ProbeCommand
   | { name: 'lsp' }
   | { name: 'format'; paths: string[]; check: boolean }
   | { name: 'done' };
 
+/** `haproxy-lint probe FILE`: what to probe and how. */
+export interface ProbeCommand {
+  name: 'probe';
+  config: string;
+  backend?: string;
+  serverAddress: string[];
+  allowRemote: boolean;
+  allowUnix: boolean;
+  allowUnsafeRequests: boolean;
+  timeout?: string;
+}
+
 export interface Flags {
+  /** `--load PATH…`: the files HAProxy loads together, in order */
+  load: string[];
   stdin: boolean;
   stdinFilename?: string;
   fix: boolean;
@@ -52,6 +66,8 @@ const EPILOGUE = `Exit codes:
 Examples:
   haproxy-lint /etc/haproxy/haproxy.cfg
   haproxy-lint --app django --fix haproxy/
+  haproxy-lint conf.d/                    (a directory of *.cfg fragments is one configuration)
+  haproxy-lint --load haproxy.cfg --load conf.d/   (as haproxy -f haproxy.cfg -f conf.d/)
   haproxy-lint --format sarif . > haproxy-lint.sarif
   haproxy-lint --format codeclimate --with-haproxy . > gl-code-quality-report.json
   haproxy-lint --write-baseline haproxy-lint-baseline.json .   (then: --baseline haproxy-lint-baseline.json)
@@ -124,6 +140,7 @@ export async function parseArgs(rawArgv: string[], out: (text: string) => void, 
       'unsafe-fixes': { type: 'boolean', default: false, describe: 'also apply (and count as fixable) fixes that may change behaviour', group: 'Fixing:' },
       diff: { type: 'boolean', default: false, describe: 'print a unified diff of what --fix would change; write nothing (exit 1 when there are changes)', group: 'Fixing:' },
       'fix-only': { type: 'boolean', default: false, describe: 'apply fixes without reporting what remains (exit 0 unless something failed)', group: 'Fixing:' },
+      load: { type: 'string', describe: 'lint these files together, in this order, as `haproxy -f PATH` loads them (a directory: its *.cfg files in lexical order; repeatable). Paths given too are reported with this set; alone, the whole set is', group: 'Input:' },
       stdin: { type: 'boolean', default: false, describe: 'read the configuration from standard input (with --fix: fixed text to stdout, findings to stderr)', group: 'Input:' },
       'max-file-size': { type: 'string', describe: `refuse inputs larger than this (bytes, or with k/M/G; default ${formatBytes(DEFAULT_MAX_BYTES).replace(' ', '')})`, group: 'Input:' },
       'stdin-filename': { type: 'string', describe: 'the name of the file read with --stdin (for configuration lookup and messages)', group: 'Input:' },
@@ -177,6 +194,7 @@ export async function parseArgs(rawArgv: string[], out: (text: string) => void, 
     maxFileSize = parsed;
   }
   const flags: Flags = {
+    load: (Array.isArray(a.load) ? a.load : a.load === undefined ? [] : [a.load]).map(String),
     stdin: a.stdin === true,
     stdinFilename: a.stdinFilename as string | undefined,
     fix: a.fix === true,
@@ -202,6 +220,7 @@ export async function parseArgs(rawArgv: string[], out: (text: string) => void, 
     writeBaseline: a.writeBaseline as string | undefined,
     pruneBaseline: a.pruneBaseline === true,
   };
+  if (flags.load.some((path) => path === '')) throw new CliError('--load needs a path');
   for (const [name, value] of [['stdin-filename', flags.stdinFilename], ['config', flags.config], ['print-config', flags.printConfig], ['app', flags.app], ['baseline', flags.baseline], ['write-baseline', flags.writeBaseline]] as const) {
     if (value !== undefined && (typeof value !== 'string' || value === '')) throw new CliError(`--${name} needs a value`);
   }

@@ -2,6 +2,9 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { ConfigFinder } from './config.js';
 import { relativeToConfig } from './config.js';
+import { configuredSets, directorySet, isHaproxyConfigName, setContaining, type LoadSpec } from '../settings/sets.js';
+
+export { isHaproxyConfigName };
 import { describeFsError } from './errors.js';
 import { CliError } from './errors.js';
 import { compileGlob, globBase, GlobError, isGlob, type GlobMatcher } from './glob.js';
@@ -14,24 +17,14 @@ export interface Target {
 
 export interface Discovery {
   targets: Target[];
+  /** directories named on the command line that are loaded as one set (`haproxy -f DIR`) */
+  sets: LoadSpec[];
   /** one line each: a path that does not exist, a directory with nothing to lint, a glob that matches nothing */
   problems: string[];
 }
 
 /** Directories never searched. */
 const SKIP_DIRS = new Set(['.git', '.hg', '.svn', 'node_modules']);
-
-/**
- * Whether a file found while searching a directory is a HAProxy configuration: `haproxy.cfg`,
- * `haproxy*.cfg`, or any `*.cfg` below a directory named `haproxy` (like /etc/haproxy/conf.d/x.cfg).
- * Other `.cfg` files belong to other programs. A configuration file's `include` globs add files.
- */
-export function isHaproxyConfigName(absPath: string): boolean {
-  const name = basename(absPath);
-  if (!name.endsWith('.cfg')) return false;
-  if (name.startsWith('haproxy')) return true;
-  return dirname(absPath).split(sep).includes('haproxy');
-}
 
 export function displayPathFor(cwd: string, absPath: string): string {
   const rel = relative(cwd, absPath);
@@ -70,18 +63,23 @@ function isExcluded(finder: ConfigFinder, file: string): boolean {
 
 function isIncluded(finder: ConfigFinder, file: string): boolean {
   const config = finder.forFile(file);
-  if (!config || config.include.empty) return false;
+  if (!config) return false;
+  // the files of the configuration sets are HAProxy configurations whatever their names
+  if (config.data.configurations && setContaining(configuredSets(config).sets, file)) return true;
+  if (config.include.empty) return false;
   const rel = relativeToConfig(config, file);
   return rel !== undefined && config.include.matches(rel);
 }
 
 /**
  * Expands the command-line paths: a file is linted as given (even if excluded: naming it is
- * explicit); a directory is searched for HAProxy configurations (default names, plus `include`,
- * minus `exclude`); anything else with glob characters is matched as a glob.
+ * explicit); a directory of fragments (`*.cfg`, none named `haproxy*.cfg`) is one set, as
+ * `haproxy -f DIR` loads it; another directory is searched for HAProxy configurations (default
+ * names, plus `include`, minus `exclude`); anything else with glob characters is matched as a glob.
  */
 export async function discover(paths: readonly string[], cwd: string, finder: ConfigFinder): Promise<Discovery> {
   const targets: Target[] = [];
+  const sets: LoadSpec[] = [];
   const problems: string[] = [];
   const seen = new Set<string>();
   const add = (absPath: string) => {
@@ -94,6 +92,12 @@ export async function discover(paths: readonly string[], cwd: string, finder: Co
     const info = await stat(absPath).catch((error: unknown) => error as NodeJS.ErrnoException);
     if (!(info instanceof Error)) {
       if (info.isDirectory()) {
+        const set = directorySet(absPath, given);
+        if (set) {
+          sets.push(set);
+          set.files.filter((file) => !isExcluded(finder, file)).forEach(add);
+          continue;
+        }
         const found: string[] = [];
         await walk(absPath, (file) => {
           if ((isHaproxyConfigName(file) || isIncluded(finder, file)) && !isExcluded(finder, file)) found.push(file);
@@ -126,5 +130,5 @@ export async function discover(paths: readonly string[], cwd: string, finder: Co
     }
     problems.push(`${given}: ${describeFsError(info)}`);
   }
-  return { targets, problems };
+  return { targets, sets, problems };
 }

@@ -1,9 +1,2 @@
-/** A problem with how the tool was called or with its input: one clear line, exit code 2, no stack trace. */
-export class CliError extends Error {
-  constructor(message: string, readonly exitCode = 2) {
-    super(message);
-    this.name = 'CliError';
-  }
-}
-
-export { describeFsError } from '../files/errors.js';
+/** The user-facing error (one line, exit code 2) lives with the settings loader, which throws it too. */
+export * from '../settings/errors.js';

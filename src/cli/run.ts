@@ -1,13 +1,15 @@
-import { isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import type { Finding, LintOptions, Rule, RuleSetting, TargetVersion } from '../engine/types.js';
 import { DEFAULT_TARGET_VERSION } from '../engine/types.js';
 import { parseArgs, type Flags } from './args.js';
 import { shouldColor, colors } from './color.js';
 import { APP_NAME, ConfigFinder, didYouMean, effectiveOptions, loadConfigFile, SEVERITIES, type CliSettings } from './config.js';
-import { discover, displayPathFor } from './discover.js';
+import { discover, displayPathFor, type Target } from './discover.js';
+import { configuredSets, expandLoad, fragmentDirectorySet, setContaining, type LoadSpec } from '../settings/sets.js';
+import type { SetFile } from '../model/set.js';
 import { CliError, describeFsError } from './errors.js';
 import { InputRefused, readBoundedStream } from '../files/read.js';
-import { binaryReason, decodeBytes, encodeText, readSource, writeSourceAtomically, type Encoding } from './io.js';
+import { binaryReason, decodeBytes, encodeText, readSource, writeSourceAtomically, type Encoding, type SourceFile } from './io.js';
 import { loadFormatter } from './formats/index.js';
 import { finishCi, planCi } from './ci.js';
 import { countFindings, type FileReport } from './formats/types.js';
@@ -50,7 +52,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         const rules = await loadRules();
         const explicit = flags.config !== undefined ? loadConfigFile(resolve(io.cwd, flags.config), rules, flags.config) : undefined;
         const options = effectiveOptions(new ConfigFinder(rules, io.cwd, explicit).forFile(resolve(io.cwd, command.config)), resolve(io.cwd, command.config), cliSettings(flags, rules));
-        return await (await import('../probe/cli.js')).probeCommand(command, flags, options, io);
+        return await (await import('./probe-command.js')).probeCommand(command, flags, options, io);
       }
       case 'lsp': {
         // the server owns stdin/stdout until the client sends `exit`, which ends the process
@@ -222,13 +224,14 @@ async function lintCommand(args: string[], flags: Flags, io: Io): Promise<number
   const cli = cliSettings(flags, rules);
   const explicit = flags.config !== undefined ? loadConfigFile(resolve(io.cwd, flags.config), rules, flags.config) : undefined;
   // the engine (and the parser behind it) only once the command line and configuration are known good
-  const { lint, fix } = await import('../api.js');
+  const { lint, fix, lintSet, fixSet } = await import('../api.js');
+  const { configSet } = await import('../model/set.js');
   const finder = new ConfigFinder(rules, io.cwd, explicit);
   const color = shouldColor(flags.color, io.env, io.stdout.isTTY);
   const unsafeFixes = flags.unsafeFixes;
   const fixing = flags.fix || flags.fixOnly;
 
-  if (flags.printConfig !== undefined) return printConfig(flags.printConfig, finder, cli, rules, io);
+  if (flags.printConfig !== undefined) return printConfig(flags.printConfig, finder, cli, rules, flags, io);
 
   const cwdConfig = finder.forDirectory(io.cwd);
   const ci = planCi(flags, io.cwd, cwdConfig?.data.baseline !== undefined ? resolve(cwdConfig.dir, cwdConfig.data.baseline) : undefined, rules, effectiveOptions(cwdConfig, undefined, cli));
@@ -274,63 +277,108 @@ async function lintCommand(args: string[], flags: Flags, io: Io): Promise<number
     problems.add(message);
     io.stderr.write(`haproxy-lint: ${message}\n`);
   };
-  const { targets, problems: discoveryProblems } = await discover(paths.length > 0 ? paths : ['.'], io.cwd, finder).catch((error: unknown) => {
-    if (error instanceof CliError) return { targets: [], problems: [error.message] };
-    throw error;
-  });
-  discoveryProblems.forEach(problem);
+  const loadSet = flags.load.length > 0 ? loadedSet(flags.load, io.cwd, problem) : undefined;
+  const discovery = paths.length === 0 && loadSet
+    ? { targets: loadSet.files.map((absPath) => ({ absPath, displayPath: displayPathFor(io.cwd, absPath) })), sets: [], problems: [] }
+    : await discover(paths.length > 0 ? paths : ['.'], io.cwd, finder).catch((error: unknown) => {
+      if (error instanceof CliError) return { targets: [], sets: [], problems: [error.message] };
+      throw error;
+    });
+  discovery.problems.forEach(problem);
+  const { targets } = discovery;
+  const display = (path: string) => displayPathFor(io.cwd, path);
 
-  const reports: FileReport[] = [];
-  const diffs: string[] = [];
+  let stdinReport: FileReport | undefined;
   if (stdinAmongPaths) {
     const name = flags.stdinFilename ?? '<stdin>';
     const absPath = flags.stdinFilename !== undefined ? resolve(io.cwd, flags.stdinFilename) : '';
     const { text, notice } = decodeStdin(await readStdin(io, name, flags.maxFileSize), name);
     if (notice) io.stderr.write(`haproxy-lint: warning: ${notice}\n`);
     const findings = lint(text, effectiveOptions(absPath ? finder.forFile(absPath) : finder.forDirectory(io.cwd), absPath || undefined, cli)).findings;
-    reports.push({ path: name, absPath, text, findings, fixedCount: 0 });
+    stdinReport = { path: name, absPath, text, findings, fixedCount: 0 };
   }
+  const fragmentSets = new Map<string, LoadSpec | undefined>();
+  const fragmentSet = (file: string): LoadSpec | undefined => {
+    const dir = dirname(file);
+    if (!fragmentSets.has(dir)) fragmentSets.set(dir, fragmentDirectorySet(file, display));
+    const set = fragmentSets.get(dir);
+    return set?.files.includes(file) ? set : undefined;
+  };
+  // each target is linted with its set: --load, else its settings' configurations, else the directory it was named by; else alone
+  const groups = new Map<LoadSpec | string, Target[]>();
   for (const target of targets) {
+    const config = finder.forFile(target.absPath);
+    const configured = config ? configuredSets(config, display) : undefined;
+    configured?.problems.forEach(problem);
+    const set = (loadSet && setContaining([loadSet], target.absPath)) ?? (configured && setContaining(configured.sets, target.absPath))
+      ?? setContaining(discovery.sets, target.absPath) ?? fragmentSet(target.absPath);
+    const key = set ?? target.absPath;
+    groups.set(key, [...(groups.get(key) ?? []), target]);
+  }
+
+  const reportsByPath = new Map<string, FileReport>();
+  const diffsByPath = new Map<string, string>();
+  for (const [key, groupTargets] of groups) {
+    const set = typeof key === 'string' ? undefined : key;
+    const files = set ? set.files : [key as string];
+    const isTarget = new Set(groupTargets.map((t) => t.absPath));
     try {
-      const source = await readSource(target.displayPath, target.absPath, flags.maxFileSize);
-      if (source.notice) io.stderr.write(`haproxy-lint: warning: ${source.notice}\n`);
-      if (source.text === '') io.stderr.write(`haproxy-lint: ${target.displayPath}: empty file, nothing to lint\n`);
-      const options = effectiveOptions(finder.forFile(target.absPath), target.absPath, cli);
-      let text = source.text;
-      let findings: Finding[];
-      let fixedCount = 0;
-      if (flags.diff) {
-        const result = fix(source.text, { ...options, unsafeFixes });
-        if (result.changed) diffs.push(await unifiedDiff(target.displayPath, source.text, result.output, color));
+      const sources: SourceFile[] = [];
+      for (const absPath of files) {
+        const source = await readSource(display(absPath), absPath, flags.maxFileSize);
+        if (source.notice && isTarget.has(absPath)) io.stderr.write(`haproxy-lint: warning: ${source.notice}\n`);
+        if (source.text === '' && isTarget.has(absPath) && !set) io.stderr.write(`haproxy-lint: ${display(absPath)}: empty file, nothing to lint\n`);
+        sources.push(source);
+      }
+      const first = groupTargets[0]!.absPath;
+      const options = { ...effectiveOptions(finder.forFile(first), first, cli, set), unsafeFixes };
+      const configurationSet = configSet(sources.map((source, i) => ({ path: display(files[i]!), text: source.text, encoding: source.encoding })));
+      if (flags.diff || fixing) {
+        const result = fixSet(configurationSet, options, undefined, (entry: SetFile) => isTarget.has(resolve(io.cwd, entry.path)));
+        for (const [i, fixed] of result.files.entries()) {
+          const absPath = files[i]!;
+          if (!isTarget.has(absPath)) continue;
+          const source = sources[i]!;
+          if (flags.diff) {
+            if (fixed.changed) diffsByPath.set(absPath, await unifiedDiff(display(absPath), source.text, fixed.output, color));
+            continue;
+          }
+          let text = source.text;
+          let findings = fixed.findings;
+          let fixedCount = 0;
+          if (fixed.changed) {
+            try {
+              await writeSourceAtomically(source, fixed.output);
+              text = fixed.output;
+              fixedCount = fixed.applied.length;
+            } catch (error) {
+              if (!(error instanceof CliError)) throw error;
+              problem(error.message);
+              findings = lintSet(configurationSet, options).files[i]!.findings;
+            }
+          }
+          reportsByPath.set(absPath, { path: display(absPath), absPath, text, findings, fixedCount });
+        }
         continue;
       }
-      if (fixing) {
-        const result = fix(source.text, { ...options, unsafeFixes });
-        findings = result.findings;
-        if (result.changed) {
-          try {
-            await writeSourceAtomically(source, result.output);
-            text = result.output;
-            fixedCount = result.applied.length;
-          } catch (error) {
-            if (!(error instanceof CliError)) throw error;
-            problem(error.message);
-            findings = lint(source.text, options).findings;
-          }
-        }
-      } else {
-        findings = lint(source.text, options).findings;
+      const result = lintSet(configurationSet, options);
+      for (const [i, linted] of result.files.entries()) {
+        const absPath = files[i]!;
+        if (!isTarget.has(absPath)) continue;
+        reportsByPath.set(absPath, { path: display(absPath), absPath, text: sources[i]!.text, findings: linted.findings, fixedCount: 0 });
       }
-      reports.push({ path: target.displayPath, absPath: target.absPath, text, findings, fixedCount });
     } catch (error) {
+      const where = set ? `${set.origin}` : display(key as string);
       if (error instanceof CliError) {
         problem(error.message);
         continue;
       }
       const e = error as Error;
-      problem(`${target.displayPath}: internal error while linting: ${e?.message ?? String(error)}${flags.debug && e?.stack ? `\n${e.stack}` : ' (run with --debug for the stack trace)'}`);
+      problem(`${where}: internal error while linting: ${e?.message ?? String(error)}${flags.debug && e?.stack ? `\n${e.stack}` : ' (run with --debug for the stack trace)'}`);
     }
   }
+  const reports = [...(stdinReport ? [stdinReport] : []), ...targets.map((t) => reportsByPath.get(t.absPath)).filter((r): r is FileReport => r !== undefined)];
+  const diffs = targets.map((t) => diffsByPath.get(t.absPath)).filter((d): d is string => d !== undefined);
 
   if (!flags.diff && !flags.fixOnly) {
     // a baseline written from a partial run would forget the findings of the files that failed
@@ -354,10 +402,20 @@ async function lintCommand(args: string[], flags: Flags, io: Io): Promise<number
   return failed ? 2 : code;
 }
 
-function printConfig(file: string, finder: ConfigFinder, cli: CliSettings, rules: readonly Rule[], io: Io): Promise<number> {
+/** The set `--load` names: files and directories in order, as `haproxy -f` takes them. */
+function loadedSet(paths: readonly string[], cwd: string, problem: (message: string) => void): LoadSpec {
+  const { files, problems } = expandLoad(paths, cwd, (path) => `--load ${path}`);
+  problems.forEach(problem);
+  return { origin: '--load', files };
+}
+
+function printConfig(file: string, finder: ConfigFinder, cli: CliSettings, rules: readonly Rule[], flags: Flags, io: Io): Promise<number> {
   const absPath = resolve(io.cwd, file);
   const config = finder.forFile(absPath);
-  const options = effectiveOptions(config, absPath, cli);
+  const display = (path: string) => displayPathFor(io.cwd, path);
+  const loaded = flags.load.length > 0 ? loadedSet(flags.load, io.cwd, (message) => io.stderr.write(`haproxy-lint: ${message}\n`)) : undefined;
+  const set = (loaded && setContaining([loaded], absPath)) ?? (config && setContaining(configuredSets(config, display).sets, absPath)) ?? fragmentDirectorySet(absPath, display);
+  const options = effectiveOptions(config, absPath, cli, set);
   const settings: Record<string, unknown> = {};
   return import('../engine/rule-settings.js').then(({ activeRules }) => {
     const active = activeRules(rules, options);
@@ -373,6 +431,7 @@ function printConfig(file: string, finder: ConfigFinder, cli: CliSettings, rules
       apps: options.appByBackend ?? {},
       select: options.select ?? [],
       ignore: options.ignore ?? [],
+      configuration: set ? { origin: set.origin, load: set.files.map(display) } : null,
       include: config?.data.include ?? [],
       exclude: config?.data.exclude ?? [],
       rules: settings,

@@ -62,6 +62,25 @@ export function configSchema(rules: readonly Rule[]): Record<string, unknown> {
           alignServers: { description: 'Align the name and address columns of consecutive server lines (default: false).', type: 'boolean', default: false },
         },
       },
+      configurations: {
+        description: 'Configuration sets: the files HAProxy loads together (its -f arguments, in order), linted as one configuration. A file of a set named on the command line (or by pre-commit) is linted with its whole set; a file in no set is linted alone.',
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['load'],
+          properties: {
+            load: {
+              description: 'Paths relative to this file\'s directory, in load order, as `haproxy -f PATH` takes them: a file, or a directory standing for its *.cfg files in lexical order.',
+              type: 'array',
+              minItems: 1,
+              items: { type: 'string', minLength: 1 },
+            },
+            targetVersion: { $ref: '#/definitions/targetVersion' },
+            app: { $ref: '#/definitions/app' },
+          },
+        },
+      },
       overrides: {
         description: 'Settings for the files matching some globs; later entries win.',
         type: 'array',

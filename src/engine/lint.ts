@@ -1,6 +1,7 @@
 import type { ConfigFile, Span } from '../parser/ast.js';
 import { configSet, type ConfigSet, type SetFile } from '../model/set.js';
 import { configModel } from '../model/config-model.js';
+import { positionsIn } from '../model/template.js';
 import { appResolver } from './app-stack.js';
 import { activeRules } from './rule-settings.js';
 import { applySuppressions, collectSuppressions, type Suppression } from './suppressions.js';
@@ -51,11 +52,38 @@ export function lintSet(set: ConfigSet, options: LintOptions, rules: readonly Ru
       rule.check(context);
     }
     const suppressions = collectSuppressions(file);
-    const kept = withoutTemplateTags(applySuppressions(findings, suppressions), entry.opaque);
+    const kept = entry.template ? asTemplate(entry, applySuppressions(findings, suppressions)) : applySuppressions(findings, suppressions);
     kept.push(...suppressionFindings(file, suppressions, activeIds, options, rules));
     kept.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
     return entry.path === '' ? kept : kept.map((f) => ({ ...f, file: entry.path }));
   }
+}
+
+/**
+ * A template's findings: none on a tag (it is opaque) and no fix editing one; none for lines
+ * before the first section (a template fragment, included inside a section elsewhere); lines
+ * and columns counted in the text as written.
+ */
+function asTemplate(entry: SetFile, findings: Finding[]): Finding[] {
+  const firstSection = entry.file.sections[0]?.start ?? entry.text.length;
+  const fragment = entry.file.prologue.some((line) => line.kind === 'keyword');
+  const at = positionsIn(entry.text);
+  return withoutTemplateTags(findings, entry.opaque)
+    .filter((f) => !(fragment && f.ruleId === 'syntax-error' && f.start < firstSection && f.message.includes('out of section')))
+    .map((f) => {
+      const from = at(f.start);
+      const to = at(f.end);
+      return { ...f, message: unmasked(entry, f), line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+    });
+}
+
+/** A message quoting an opaque word quotes the tag as written (the nearest tag of that length before the finding). */
+function unmasked(entry: SetFile, finding: Finding): string {
+  return finding.message.replace(/\$\{_+\}/g, (placeholder) => {
+    const candidates = entry.opaque.filter((t) => t.end - t.start === placeholder.length);
+    const tag = candidates.filter((t) => t.start < finding.end).at(-1) ?? candidates[0];
+    return tag ? entry.text.slice(tag.start, tag.end) : placeholder;
+  });
 }
 
 /** A template tag is opaque: no finding on it, no fix editing it. */

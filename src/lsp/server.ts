@@ -26,13 +26,15 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseConfig } from '../parser/parse.js';
 import { lintFile } from '../api.js';
 import { RULES } from '../rules/index.js';
-import type { LoadedConfig } from '../cli/config.js';
+import type { LoadedConfig } from '../settings/config.js';
 import { version } from '../cli/meta.js';
 import { codeActions, FIX_ALL_KIND, type LintSnapshot } from './actions.js';
 import { toDiagnostic } from './diagnostics.js';
 import { hoverAt } from './hover.js';
 import { DocumentModels } from './features/documents.js';
 import { extraHover, featureCapabilities, registerFeatures, type FeatureContext } from './features/index.js';
+import { lintInSet, setForPath } from './sets.js';
+import type { LoadSpec } from '../settings/sets.js';
 import { ConfigLookup, DEFAULT_SETTINGS, isHaproxyDocument, lintOptionsFor, resolveSettings, type ResolvedSettings } from './settings.js';
 
 export const SETTINGS_SECTION = 'haproxy-lint';
@@ -120,10 +122,18 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     const options = lintOptionsFor(settings, config, path);
     // the text and version as they are now (the document may have changed while the settings were asked for)
     const lintedVersion = document.version;
-    const file = parseConfig(document.getText());
+    const set = path !== undefined && settings.useConfigFile ? setForPath(path, config) : undefined;
+    let file;
     let findings;
     try {
-      findings = lintFile(file, options).findings;
+      if (set && path !== undefined) {
+        ({ file, findings } = lintInSet(path, document.getText(), set, options, openText));
+        setOf.set(document.uri, set);
+      } else {
+        file = parseConfig(document.getText());
+        findings = lintFile(file, options).findings;
+        setOf.delete(document.uri);
+      }
     } catch (error) {
       const e = error as Error;
       connection.console.error(`haproxy-lint: internal error linting ${document.uri}: ${e?.stack ?? String(error)}`);
@@ -152,6 +162,21 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
       const formats = capabilities.textDocument?.hover?.contentFormat;
       return !formats || formats.length === 0 || formats.includes('markdown');
     },
+  };
+
+  /** the set each open document was last linted with */
+  const setOf = new Map<string, LoadSpec>();
+  const openText = (path: string): string | undefined => documents.all().find((d) => pathOf(d.uri) === path)?.getText();
+  /** A document changed: the other open documents of its set are linted again (they may name what it defines). */
+  const revalidateSetOf = (document: TextDocument) => {
+    const set = setOf.get(document.uri);
+    if (!set) return;
+    for (const other of documents.all()) {
+      const otherPath = pathOf(other.uri);
+      if (other.uri === document.uri || otherPath === undefined || !set.files.includes(otherPath)) continue;
+      snapshots.delete(other.uri);
+      validateLater(other);
+    }
   };
 
   const validate = async (document: TextDocument): Promise<void> => {
@@ -243,7 +268,10 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     // TextDocuments fires a change right after each open: that version is being linted already
     if (opening.delete(event.document.uri)) return;
     void settingsFor(event.document.uri).then((settings) => {
-      if (settings.run === 'onType') validateLater(event.document);
+      if (settings.run === 'onType') {
+        validateLater(event.document);
+        revalidateSetOf(event.document);
+      }
     });
   });
   documents.onDidSave((event) => {
@@ -251,6 +279,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     lookup.reset();
     snapshots.delete(event.document.uri);
     validateNow(event.document);
+    revalidateSetOf(event.document);
   });
   documents.onDidClose((event) => {
     const timer = timers.get(event.document.uri);
@@ -259,6 +288,8 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     snapshots.delete(event.document.uri);
     models.forget(event.document.uri);
     settingsCache.delete(event.document.uri);
+    revalidateSetOf(event.document);
+    setOf.delete(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 

@@ -6,8 +6,8 @@
  */
 import { dirname } from 'node:path';
 import type { LintOptions, Rule, RuleOptions, RuleSetting } from '../engine/types.js';
-import { ConfigFinder, didYouMean, effectiveOptions, relativeToConfig, validateConfigData, type ConfigData, type LoadedConfig, type RuleEntry } from '../cli/config.js';
-import { isHaproxyConfigName } from '../cli/discover.js';
+import { ConfigFinder, didYouMean, effectiveOptions, relativeToConfig, validateConfigData, type ConfigData, type LoadedConfig, type RuleEntry } from '../settings/config.js';
+import { isHaproxyConfigName } from '../settings/sets.js';
 
 /** The `haproxy-lint` settings section, as an editor sends it (every key optional). */
 export interface EditorSettings {

@@ -17,7 +17,10 @@ export const rule: Rule = {
   check({ file, report }) {
     const model = configModel(file);
     for (const proxy of model.proxies) {
-      const used = new Set([...proxy.aclUses, ...proxy.looseAclUses].map((u) => u.name));
+      const uses = [...proxy.aclUses, ...proxy.looseAclUses];
+      // a condition naming its ACLs through the environment (or a template value) may use any of them
+      if (uses.some((u) => u.word.envRefs.length > 0 || u.name.includes('${'))) continue;
+      const used = new Set(uses.map((u) => u.name));
       const reported = new Set<string>();
       for (const def of proxy.acls) {
         if (used.has(def.name) || reported.has(def.name) || def.word.envRefs.length > 0) continue;

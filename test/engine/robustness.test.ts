@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fix, lint, parseConfig, TARGET_VERSIONS, type FixOptions } from '../../src/index.js';
-import { loadFixtureCorpus, loadSharedCorpus } from '../../src/oracle/corpus.js';
+import { loadFixtureCorpus, loadSharedCorpus } from '../oracle-kit/corpus.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const corpus = [...loadFixtureCorpus(ROOT), ...loadSharedCorpus().filter((e) => e.set === 'real')].map((e) => e.text);

@@ -166,3 +166,14 @@ describe.skipIf(!existsSync(EXYMAT))('exymat split layouts get no false error', 
     expect(haproxyCheck(both)!.valid).toBe(false);
   });
 });
+
+/** Multi-file layouts of the shared corpus: its files are whole configurations, except one split template layout. */
+const TEMPLATED = '../shared/corpus/templated';
+
+describe.skipIf(!existsSync(TEMPLATED))('corpus split layouts get no false error', () => {
+  it('haproxy-openshift perf templates: defaults.tmpl then backends.tmpl', () => {
+    const names = ['frobware__haproxy-openshift__perf_templates_haproxy_defaults.tmpl.cfg', 'frobware__haproxy-openshift__perf_templates_haproxy_backends.tmpl.cfg'];
+    const files = names.map((name) => [name, readFileSync(join(TEMPLATED, name), 'utf8')] as [string, string]);
+    expect(show(errors(lintFiles(files).findings))).toEqual([]);
+  });
+});

@@ -18,7 +18,7 @@ import {
   type WarningReport,
 } from './metrics.js';
 import type { OracleRunner } from './oracle-pass.js';
-import { VERDICTS, type Verdict } from './types.js';
+import { VERDICTS, type Verdict } from '../../src/oracle/types.js';
 
 export interface CheckedEntry extends Checked {
   set: CorpusEntry['set'];

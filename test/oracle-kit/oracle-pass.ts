@@ -1,7 +1,7 @@
 /** Runs the oracle over many texts: cached by text hash, with bounded concurrency. */
 import { availableParallelism } from 'node:os';
 import { VerdictCache, textKey } from './cache.js';
-import { checkConfigText, type CheckOptions, type LoopbackCheckResult } from './haproxy-check.js';
+import { checkConfigText, type CheckOptions, type LoopbackCheckResult } from '../../src/oracle/haproxy-check.js';
 import { mapBounded } from './pool.js';
 
 export const DEFAULT_CACHE_PATH = '.tmp/oracle-cache.json';

@@ -3,7 +3,7 @@
  * the library API, and (where new texts must be checked) an oracle runner, and returns figures plus the
  * offending configs so a failure can be read, not just counted.
  */
-import type { LoopbackCheckResult } from './haproxy-check.js';
+import type { LoopbackCheckResult } from '../../src/oracle/haproxy-check.js';
 import { ORACLE_LINT_OPTIONS, type LintApi, type OracleFinding } from './lint-api.js';
 import { mutantsOf, type MutationKind } from './mutations.js';
 import type { OracleRunner } from './oracle-pass.js';

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { LoopbackCheckResult } from './haproxy-check.js';
+import type { LoopbackCheckResult } from '../../src/oracle/haproxy-check.js';
 
 const FORMAT = 1;
 

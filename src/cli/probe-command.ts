@@ -1,22 +1,11 @@
 import { resolve } from 'node:path';
 import type { LintOptions } from '../engine/types.js';
-import type { Flags } from '../cli/args.js';
-import { CliError } from '../cli/errors.js';
-import { readSource } from '../cli/io.js';
-import type { Io } from '../cli/run.js';
-import { formatProbeJson, formatProbeText } from './format.js';
-import { probeConfig, ProbeError } from './probe.js';
-
-export interface ProbeCommand {
-  name: 'probe';
-  config: string;
-  backend?: string;
-  serverAddress: string[];
-  allowRemote: boolean;
-  allowUnix: boolean;
-  allowUnsafeRequests: boolean;
-  timeout?: string;
-}
+import type { Flags, ProbeCommand } from './args.js';
+import { CliError } from './errors.js';
+import { readSource } from './io.js';
+import type { Io } from './run.js';
+import { formatProbeJson, formatProbeText } from '../probe/format.js';
+import { probeConfig, ProbeError } from '../probe/probe.js';
 
 /** `haproxy-lint probe CONFIG`: the front of probeConfig(). Exit 0: all probed servers pass, 1: one fails, 2: trouble. */
 export async function probeCommand(command: ProbeCommand, flags: Flags, options: LintOptions, io: Io): Promise<number> {
@@ -30,7 +19,7 @@ export async function probeCommand(command: ProbeCommand, flags: Flags, options:
   }
   let timeoutMs: number | undefined;
   if (command.timeout !== undefined) {
-    const { parseTime } = await import('./time.js');
+    const { parseTime } = await import('../probe/time.js');
     timeoutMs = parseTime(command.timeout);
     if (timeoutMs === undefined || timeoutMs <= 0) throw new CliError(`--timeout '${command.timeout}': expected a duration such as 500ms or 2s`);
   }
