@@ -99,7 +99,7 @@ export async function parseArgs(argv: string[], out: (text: string) => void, col
       'stdin-filename': { type: 'string', describe: 'the name of the file read with --stdin (for configuration lookup and messages)', group: 'Input:' },
       config: { alias: 'c', type: 'string', describe: 'use this configuration file instead of searching for .haproxy-lint.json', group: 'Input:' },
       app: { type: 'string', describe: 'the application stack behind the backends (django, flask, rails, …)', group: 'Rules:' },
-      select: { type: 'string', describe: 'only these rule ids or groups (comma-separated, repeatable)', group: 'Rules:' },
+      select: { type: 'string', describe: 'only these rule ids or groups (comma-separated, repeatable); selecting is also how opt-in rules are turned on (--select security, --select all)', group: 'Rules:' },
       ignore: { type: 'string', describe: 'skip these rule ids or groups (comma-separated, repeatable)', group: 'Rules:' },
       rule: { type: 'string', describe: 'set a rule\'s severity: id=off|info|warning|error (repeatable)', group: 'Rules:' },
       'target-version': { type: 'string', choices: TARGET_VERSIONS as unknown as string[], describe: `the HAProxy version to check against (default: ${DEFAULT_TARGET_VERSION}, the newest LTS)`, group: 'Rules:' },
