@@ -7,7 +7,7 @@ const FORCED_WEAK = new Map([['force-sslv3', 'SSLv3'], ['force-tlsv10', 'TLS 1.0
 export const rule: Rule = {
   id: 'weak-tls-version',
   description: 'A bind, server or ssl-default-*-options line explicitly allows SSLv3, TLS 1.0 or TLS 1.1',
-  severity: 'error',
+  severity: 'warning',
   fixable: 'unsafe',
   group: 'security',
   securitySeverity: 7.4,
