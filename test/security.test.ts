@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { lint, RULES } from '../src/index.js';
+import { TARGET_VERSIONS } from '../src/engine/types.js';
 import { activeRules, onByDefault, securitySeverityOf } from '../src/engine/rule-settings.js';
 import { sarif } from '../src/cli/formats/sarif.js';
 import { run } from '../src/cli/run.js';
@@ -60,6 +61,19 @@ describe('opt-in rules', () => {
     for (const id of ['process-runs-as-root', 'missing-chroot', 'stats-socket-without-mode', 'stats-page-unprotected', 'stats-version-disclosure', 'missing-http-request-timeout', 'missing-security-headers']) {
       expect(selected.has(id), id).toBe(true);
     }
+  });
+});
+
+describe('version awareness', () => {
+  test.each(TARGET_VERSIONS.map((v) => [v]))('target %s: nothing asked of what the version does by default', (targetVersion) => {
+    // bind's minimum is TLSv1.2 since 2.2, servers verify certificates by default, sockets default to level operator
+    const text = 'global\n    stats socket /run/haproxy.sock mode 600\n    ssl-default-bind-ciphers ECDHE-RSA-AES128-GCM-SHA256\n\n'
+      + 'frontend www\n    bind :443 ssl crt /etc/haproxy/site.pem\n    default_backend app\n\n'
+      + 'backend app\n    server s1 10.0.0.5:443 ssl ca-file /etc/ssl/certs/ca.pem\n';
+    const ids = lint(text, { targetVersion, select: ['weak-tls-version', 'weak-tls-cipher', 'weak-dh-param', 'crt-without-ssl', 'ssl-verify-none', 'stats-socket-exposed', 'stats-socket-without-mode'] }).findings.map((f) => f.ruleId);
+    expect(ids).toEqual([]);
+    const bindWithoutProtocols = 'frontend www\n    bind :443 ssl crt /etc/haproxy/site.pem no-tlsv12 no-tlsv13\n';
+    expect(lint(bindWithoutProtocols, { targetVersion, select: ['weak-tls-version'] }).findings).toEqual([]);
   });
 });
 

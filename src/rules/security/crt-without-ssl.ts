@@ -4,7 +4,7 @@ import { hasOption, tlsOptionLines } from '../shared/tls-options.js';
 export const rule: Rule = {
   id: 'crt-without-ssl',
   description: 'A bind line names a certificate (`crt`, `crt-list`) but has no `ssl`, so it serves plain text',
-  severity: 'error',
+  severity: 'warning',
   fixable: 'unsafe',
   group: 'security',
   securitySeverity: 7.5,

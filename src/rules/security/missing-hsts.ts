@@ -1,6 +1,6 @@
 import type { Rule } from '../../engine/types.js';
 import { configModel, proxyLabel } from '../model/config-model.js';
-import { edgeHttpProxies, insertLineAfter, isTlsBind, lastBind, responseHeadersSet } from '../shared/exposure.js';
+import { fixAfterLastBind, edgeHttpProxies, isTlsBind, responseHeadersSet } from '../shared/exposure.js';
 
 const HSTS = 'http-response set-header Strict-Transport-Security "max-age=63072000"';
 
@@ -28,7 +28,7 @@ export const rule: Rule = {
       report({
         message: `${proxyLabel(proxy)} serves HTTPS without a Strict-Transport-Security header: browsers can be kept on plain HTTP (SSL stripping)`,
         start: at.start, end: at.end,
-        fix: { description: 'send HSTS (max-age two years)', applicability: 'unsafe', edits: [insertLineAfter(file.text, lastBind(proxy)!, proxy.lines, HSTS)] },
+        fix: fixAfterLastBind(file.text, proxy, HSTS, 'send HSTS (max-age two years)', 'unsafe'),
       });
     }
   },

@@ -1,6 +1,6 @@
 import type { Rule } from '../../engine/types.js';
 import { configModel, proxyLabel } from '../model/config-model.js';
-import { edgeHttpProxies, insertLineAfter, lastBind } from '../shared/exposure.js';
+import { fixAfterLastBind, edgeHttpProxies } from '../shared/exposure.js';
 
 const TIMEOUT = 'timeout http-request 10s';
 
@@ -28,7 +28,7 @@ export const rule: Rule = {
       report({
         message: `${proxyLabel(proxy)} has no \`timeout http-request\` (nor does its defaults section): a client trickling its headers (slowloris) keeps a connection as long as \`timeout client\` allows per byte`,
         start: at.start, end: at.end,
-        fix: { description: `add ${TIMEOUT}`, applicability: 'unsafe', edits: [insertLineAfter(file.text, lastBind(proxy)!, proxy.lines, TIMEOUT)] },
+        fix: fixAfterLastBind(file.text, proxy, TIMEOUT, `add ${TIMEOUT}`, 'unsafe'),
       });
     }
   },

@@ -1,6 +1,6 @@
 import type { Rule } from '../../engine/types.js';
 import { configModel, proxyLabel } from '../model/config-model.js';
-import { bindReach, edgeHttpProxies, inheritanceChain, insertLineAfter, isTlsBind, lastBind } from '../shared/exposure.js';
+import { fixAfterLastBind, bindReach, edgeHttpProxies, inheritanceChain, isTlsBind } from '../shared/exposure.js';
 
 const REDIRECT = 'http-request redirect scheme https unless { ssl_fc }';
 
@@ -31,7 +31,7 @@ export const rule: Rule = {
       report({
         message: `${proxyLabel(proxy)} serves HTTPS and also plain HTTP on ${plain[0]!.args[0]!.value} without redirecting to HTTPS: visitors arriving over HTTP stay unencrypted`,
         start: at.start, end: at.end,
-        fix: { description: 'redirect plain HTTP to HTTPS', applicability: 'unsafe', edits: [insertLineAfter(file.text, lastBind(proxy)!, proxy.lines, REDIRECT)] },
+        fix: fixAfterLastBind(file.text, proxy, REDIRECT, 'redirect plain HTTP to HTTPS', 'unsafe'),
       });
     }
   },

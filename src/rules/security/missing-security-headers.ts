@@ -1,6 +1,6 @@
 import type { Rule } from '../../engine/types.js';
 import { configModel, proxyLabel } from '../model/config-model.js';
-import { edgeHttpProxies, insertLineAfter, lastBind, responseHeadersSet } from '../shared/exposure.js';
+import { fixAfterLastBind, edgeHttpProxies, responseHeadersSet } from '../shared/exposure.js';
 
 const NOSNIFF = 'http-response set-header X-Content-Type-Options nosniff';
 
@@ -31,7 +31,7 @@ export const rule: Rule = {
       report({
         message: `${proxyLabel(proxy)} does not set ${missing.join(' nor ')}: browsers may run mistyped content (MIME sniffing) or let other sites frame the pages (clickjacking) unless the application sets ${missing.length > 1 ? 'them' : 'it'}`,
         start: at.start, end: at.end,
-        ...(nosniff ? {} : { fix: { description: 'send X-Content-Type-Options: nosniff', applicability: 'unsafe' as const, edits: [insertLineAfter(file.text, lastBind(proxy)!, proxy.lines, NOSNIFF)] } }),
+        ...(nosniff ? {} : { fix: fixAfterLastBind(file.text, proxy, NOSNIFF, 'send X-Content-Type-Options: nosniff', 'unsafe') }),
       });
     }
   },

@@ -1,6 +1,6 @@
 import type { Rule } from '../../engine/types.js';
 import { configModel, proxyLabel } from '../model/config-model.js';
-import { edgeHttpProxies, insertLineAfter, lastBind, responseHeadersSet } from '../shared/exposure.js';
+import { fixAfterLastBind, edgeHttpProxies, responseHeadersSet } from '../shared/exposure.js';
 
 const DELETE = 'http-response del-header Server';
 
@@ -26,7 +26,7 @@ export const rule: Rule = {
       report({
         message: `${proxyLabel(proxy)} passes the backends' \`Server\` header, which names their software and version; remove it with \`${DELETE}\``,
         start: at.start, end: at.end,
-        fix: { description: 'remove the Server header', applicability: 'safe', edits: [insertLineAfter(file.text, lastBind(proxy)!, proxy.lines, DELETE)] },
+        fix: fixAfterLastBind(file.text, proxy, DELETE, 'remove the Server header', 'safe'),
       });
     }
   },

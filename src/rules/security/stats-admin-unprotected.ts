@@ -6,7 +6,7 @@ import { hasAccessGuard, hasStatsAuth, networkBinds } from '../shared/exposure.j
 export const rule: Rule = {
   id: 'stats-admin-unprotected',
   description: '`stats admin if TRUE` on a stats page anyone on the network can reach without a password',
-  severity: 'error',
+  severity: 'warning',
   fixable: 'none',
   group: 'security',
   securitySeverity: 9.1,

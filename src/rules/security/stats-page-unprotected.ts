@@ -5,7 +5,7 @@ import { hasAccessGuard, hasStatsAuth, isHttpProxy, networkBinds, statsPageLines
 export const rule: Rule = {
   id: 'stats-page-unprotected',
   description: 'The statistics page is served on a network address with neither a password nor an access rule',
-  severity: 'error',
+  severity: 'warning',
   fixable: 'none',
   group: 'security',
   securitySeverity: 7.5,

@@ -4,7 +4,7 @@ import { statsSockets } from '../shared/stats-sockets.js';
 export const rule: Rule = {
   id: 'stats-socket-exposed',
   description: 'The runtime API (`stats socket`) listens on a network address, or on a world-writable UNIX socket',
-  severity: 'error',
+  severity: 'warning',
   fixable: 'none',
   group: 'security',
   securitySeverity: 9.1,

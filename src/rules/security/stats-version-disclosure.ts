@@ -30,7 +30,7 @@ export const rule: Rule = {
       report({
         message: 'the statistics page shows the HAProxy version, which tells attackers which vulnerabilities to try; add `stats hide-version`',
         start: first.words[0]!.start, end: first.words.at(-1)!.end,
-        fix: { description: 'add stats hide-version', applicability: 'safe', edits: [insertLineAfter(file.text, first, proxy.lines, 'stats hide-version')] },
+        ...(first.condDepth > 0 ? {} : { fix: { description: 'add stats hide-version', applicability: 'safe' as const, edits: [insertLineAfter(file.text, first, proxy.lines, 'stats hide-version')] } }),
       });
     }
   },

@@ -5,7 +5,7 @@ const MINIMUM_BITS = 2048;
 export const rule: Rule = {
   id: 'weak-dh-param',
   description: '`tune.ssl.default-dh-param` is below 2048 bits',
-  severity: 'error',
+  severity: 'warning',
   fixable: 'unsafe',
   group: 'security',
   securitySeverity: 5.9,

@@ -35,7 +35,7 @@ const GLOBAL_KEYWORDS = new Map([
 export const rule: Rule = {
   id: 'weak-tls-cipher',
   description: 'A cipher list enables broken ciphers (RC4, DES/3DES, MD5, NULL, EXPORT, anonymous key exchange)',
-  severity: 'error',
+  severity: 'warning',
   fixable: 'unsafe',
   group: 'security',
   securitySeverity: 7.4,

@@ -1,4 +1,5 @@
 import type { ConfigFile, Line, Word } from '../../parser/ast.js';
+import type { Applicability, Fix } from '../../engine/types.js';
 import { memo } from './memo.js';
 import type { ConfigModel, Proxy } from '../model/config-model.js';
 import { conditionIndex } from '../model/conditions.js';
@@ -161,4 +162,14 @@ export function edgeHttpProxies(model: ConfigModel, forwarding = false): { proxy
 /** The last bind line of a proxy, where lines meant to run first are inserted. */
 export function lastBind(proxy: Proxy): Line | undefined {
   return proxy.lines.filter((l) => l.keyword === 'bind').at(-1);
+}
+
+/**
+ * A fix adding `newLine` after the proxy's last bind (so it runs before the proxy's other rules), or
+ * undefined when that bind sits inside an `.if` block, where the new line would be conditional too.
+ */
+export function fixAfterLastBind(source: string, proxy: Proxy, newLine: string, description: string, applicability: Applicability): Fix | undefined {
+  const bind = lastBind(proxy);
+  if (!bind || bind.condDepth > 0) return undefined;
+  return { description, applicability, edits: [insertLineAfter(source, bind, proxy.lines, newLine)] };
 }

@@ -1,10 +1,20 @@
 import type { Line, Section, Word } from '../../parser/ast.js';
 import { addressInsteadOfName } from './addresses.js';
+import { TARGET_VERSIONS, type TargetVersion } from '../../engine/types.js';
 
 /** The TLS protocol versions HAProxy names in ssl-min-ver/ssl-max-ver, oldest first. */
 export const TLS_VERSIONS = ['SSLv3', 'TLSv1.0', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const;
 /** Older than TLS 1.2: broken or deprecated (RFC 8996, Mozilla's server-side TLS guidelines). */
 export const WEAK_TLS_VERSIONS: ReadonlySet<string> = new Set(['SSLv3', 'TLSv1.0', 'TLSv1.1']);
+
+/**
+ * The `ssl-min-ver` a listener or server gets when nothing sets one, for a target version: `bind` lines
+ * default to TLSv1.2 since HAProxy 2.2 (so in every supported target, manuals 2.6 … 3.4 §5.1 "ssl-min-ver");
+ * servers have no default of HAProxy's own (the TLS library decides), so undefined.
+ */
+export function defaultMinTlsVersion(side: 'bind' | 'server', target: TargetVersion): string | undefined {
+  return side === 'bind' && TARGET_VERSIONS.includes(target) ? 'TLSv1.2' : undefined;
+}
 
 /** A line carrying TLS options: a bind, a server-like line, or a global ssl-default-*-options. */
 export interface TlsOptionLine {
