@@ -11,6 +11,7 @@ import { binaryReason, decodeBytes, encodeText, readSource, writeSourceAtomicall
 import { loadFormatter } from './formats/index.js';
 import { countFindings, type FileReport } from './formats/types.js';
 import { version } from './meta.js';
+import { pushAll } from '../engine/arrays.js';
 
 /** Where the CLI reads and writes; the real process in main.ts, something else in tests. */
 export interface Io {
@@ -280,7 +281,7 @@ async function lintCommand(paths: string[], flags: Flags, io: Io): Promise<numbe
       } else {
         findings = lint(source.text, options).findings;
       }
-      all.push(...findings);
+      pushAll(all, findings);
       reports.push({ path: target.displayPath, absPath: target.absPath, text, findings: visible(findings, flags), fixedCount });
     } catch (error) {
       if (error instanceof CliError) {

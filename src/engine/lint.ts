@@ -5,6 +5,7 @@ import { appResolver } from './app-stack.js';
 import { activeRules } from './rule-settings.js';
 import { applySuppressions, collectSuppressions, type Suppression } from './suppressions.js';
 import { DEFAULT_TARGET_VERSION, type Finding, type LintOptions, type LintResult, type ReportInput, type RuleContext } from './types.js';
+import { pushAll } from './arrays.js';
 
 export const UNUSED_SUPPRESSION = 'unused-suppression';
 export const UNKNOWN_SUPPRESSION_RULE = 'unknown-suppression-rule';
@@ -28,7 +29,7 @@ export function lintFile(file: ConfigFile, options: LintOptions = {}): LintResul
   const suppressions = collectSuppressions(file);
   const kept = applySuppressions(findings, suppressions);
   const activeIds = new Set(active.map((a) => a.rule.id));
-  kept.push(...suppressionFindings(file, suppressions, activeIds, options));
+  pushAll(kept, suppressionFindings(file, suppressions, activeIds, options));
   kept.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   return { file, findings: kept };
 }

@@ -11,6 +11,7 @@ import { checkPlan, type CheckPlan, type CheckRequest, type Header } from './req
 import { serversOf, splitAddress, type ServerEntry, type Target } from './servers.js';
 import { parseTime } from './time.js';
 import { serializeRequest } from './wire.js';
+import { pushAll } from '../engine/arrays.js';
 
 /**
  * `haproxy-lint probe`: sends each server the health-check request HAProxy would send and judges the
@@ -126,7 +127,7 @@ export async function probeConfig(text: string, options: ProbeOptions = {}): Pro
       inSection.push({ entry: { backend, server: template.args[0]?.value ?? '', line: template.line, configuredAddress: template.args[2]?.value ?? '', state: 'skipped', skipReason: '`server-template`: the servers it creates are not probed', notes: [], findings: [] } });
     }
     for (const server of servers) inSection.push(prepare(file, section, plan, server, servers, overrides, options));
-    prepared.push(...inSection.sort((a, b) => a.entry.line - b.entry.line));
+    pushAll(prepared, inSection.sort((a, b) => a.entry.line - b.entry.line));
   }
   if (prepared.length === 0) throw new ProbeError(options.backend !== undefined ? `backend '${options.backend}' has no server to probe` : 'the configuration has no backend with servers to probe');
 
@@ -243,7 +244,7 @@ function prepare(
 
   if (plan.kind === 'tcp') {
     entry.check = 'tcp';
-    entry.notes.push(...plan.notes);
+    pushAll(entry.notes, plan.notes);
     return {
       entry,
       run: async () => {
@@ -257,7 +258,7 @@ function prepare(
   }
 
   entry.check = 'http';
-  entry.notes.push(...plan.notes);
+  pushAll(entry.notes, plan.notes);
   const extra: Header[] = [];
   if (plan.request.sendState) {
     const totalWeight = all.filter((s) => !s.disabled).reduce((sum, s) => sum + s.weight, 0);
