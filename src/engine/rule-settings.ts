@@ -1,4 +1,5 @@
 import type { LintOptions, Rule, RuleOptions, RuleSetting, Severity } from './types.js';
+import { ownValue } from './own.js';
 
 export interface ActiveRule {
   rule: Rule;
@@ -14,7 +15,7 @@ export function activeRules(rules: readonly Rule[], options: LintOptions): Activ
   for (const rule of rules) {
     if (options.select && options.select.length > 0 && !matches(rule, options.select)) continue;
     if (options.ignore && matches(rule, options.ignore)) continue;
-    const setting = options.rules?.[rule.id];
+    const setting = ownValue(options.rules, rule.id);
     const [severity, ruleOptions] = splitSetting(setting);
     if (severity === 'off') continue;
     active.push({ rule, configuredSeverity: severity, options: withDefaults(rule, ruleOptions) });
@@ -41,7 +42,7 @@ export function validateRuleOptions(rule: Rule, given: RuleOptions): string[] {
   const problems: string[] = [];
   const specs = rule.options ?? {};
   for (const [name, value] of Object.entries(given)) {
-    const spec = specs[name];
+    const spec = ownValue(specs, name);
     if (!spec) {
       problems.push(`rule '${rule.id}' has no option '${name}'`);
       continue;
