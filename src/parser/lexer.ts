@@ -29,7 +29,8 @@ export const Comment = createToken({ name: 'Comment', pattern: /#[^\r\n\0]*(?:\r
  */
 export const Content = createToken({
   name: 'Content',
-  pattern: { exec: matchContent },
+  // the regex's source is what the syntax diagrams show (grammar/syntax-diagrams.html)
+  pattern: { exec: matchContent, toJSON: () => CONTENT_PATTERN.source } as { exec: typeof matchContent },
   line_breaks: true,
 });
 
