@@ -7,6 +7,10 @@ import type { Io } from './run.js';
 import { formatProbeJson, formatProbeText } from '../probe/format.js';
 import { probeConfig, ProbeError } from '../probe/probe.js';
 
+/** --timeout bounds: below 1 ms nothing can answer; timers cannot wait past 2^31 ms, and a probe never should wait an hour */
+const MIN_TIMEOUT_MS = 1;
+const MAX_TIMEOUT_MS = 3_600_000;
+
 /** `haproxy-lint probe CONFIG`: the front of probeConfig(). Exit 0: all probed servers pass, 1: one fails, 2: trouble. */
 export async function probeCommand(command: ProbeCommand, flags: Flags, options: LintOptions, io: Io): Promise<number> {
   if (flags.format !== 'stylish' && flags.format !== 'json') throw new CliError(`probe: --format ${flags.format} is not supported (text is the default; json)`);
@@ -21,7 +25,8 @@ export async function probeCommand(command: ProbeCommand, flags: Flags, options:
   if (command.timeout !== undefined) {
     const { parseTime } = await import('../probe/time.js');
     timeoutMs = parseTime(command.timeout);
-    if (timeoutMs === undefined || timeoutMs <= 0) throw new CliError(`--timeout '${command.timeout}': expected a duration such as 500ms or 2s`);
+    if (timeoutMs === undefined) throw new CliError(`--timeout '${command.timeout}': expected a duration such as 500ms or 2s`);
+    if (timeoutMs < MIN_TIMEOUT_MS || timeoutMs > MAX_TIMEOUT_MS) throw new CliError(`--timeout '${command.timeout}': must be between 1ms and 1h`);
   }
   const source = await readSource(command.config, resolve(io.cwd, command.config), flags.maxFileSize);
   if (source.notice) io.stderr.write(`haproxy-lint: warning: ${source.notice}\n`);

@@ -14,6 +14,7 @@ import { loadFormatter } from './formats/index.js';
 import { finishCi, planCi } from './ci.js';
 import { countFindings, type FileReport } from './formats/types.js';
 import { version } from './meta.js';
+import { pushAll } from '../util/arrays.js';
 
 /** Where the CLI reads and writes; the real process in main.ts, something else in tests. */
 export interface Io {
@@ -147,9 +148,21 @@ async function parseCommand(file: string | undefined, flags: Flags, io: Io): Pro
     name = file!;
     if (source.notice) io.stderr.write(`haproxy-lint: warning: ${source.notice}\n`);
   }
-  const [{ parseConfig }, { treeToJson }] = await Promise.all([import('../parser/parse.js'), import('./tree.js')]);
+  const [{ parseConfig }, { treeJsonChunks }] = await Promise.all([import('../parser/parse.js'), import('./tree.js')]);
   const tree = parseConfig(text);
-  io.stdout.write(`${JSON.stringify(treeToJson(tree, name, encoding), null, 2)}\n`);
+  // streamed in batches of about 1 MB: one string for a large file passes V8's string limit
+  let batch: string[] = [];
+  let batchSize = 0;
+  for (const chunk of treeJsonChunks(tree, name, encoding)) {
+    batch.push(chunk);
+    batchSize += chunk.length;
+    if (batchSize >= 1 << 20) {
+      io.stdout.write(batch.join(''));
+      batch = [];
+      batchSize = 0;
+    }
+  }
+  if (batch.length > 0) io.stdout.write(batch.join(''));
   for (const error of tree.syntaxErrors) {
     io.stderr.write(`${name}:${error.line}:${error.column}: ${error.fatal ? 'error' : 'warning'}: ${error.message} [${error.code}]\n`);
   }

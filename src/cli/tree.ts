@@ -36,3 +36,24 @@ export function treeToJson(file: ConfigFile, path: string, encoding: string) {
     sections: file.sections.map(section),
   };
 }
+
+/**
+ * The same JSON as `JSON.stringify(treeToJson(…), null, 2)`, in pieces: the whole tree of a large file
+ * as one string passes V8's string limit ("Invalid string length").
+ */
+export function* treeJsonChunks(file: ConfigFile, path: string, encoding: string): Generator<string> {
+  const json = treeToJson(file, path, encoding) as Record<string, unknown>;
+  const indent = (text: string, spaces: number) => text.replace(/\n/g, `\n${' '.repeat(spaces)}`);
+  const entries = Object.entries(json);
+  yield '{\n';
+  for (let i = 0; i < entries.length; i++) {
+    const [key, value] = entries[i]!;
+    const comma = i < entries.length - 1 ? ',\n' : '\n';
+    if (Array.isArray(value) && value.length > 0) {
+      yield `  ${JSON.stringify(key)}: [\n`;
+      for (let j = 0; j < value.length; j++) yield `    ${indent(JSON.stringify(value[j], null, 2), 4)}${j < value.length - 1 ? ',\n' : '\n'}`;
+      yield `  ]${comma}`;
+    } else yield `  ${JSON.stringify(key)}: ${indent(JSON.stringify(value, null, 2), 2)}${comma}`;
+  }
+  yield '}\n';
+}

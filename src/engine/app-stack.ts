@@ -1,6 +1,7 @@
 import type { ConfigFile, Section } from '../parser/ast.js';
 import { defaultsOf } from '../model/defaults.js';
 import type { LintOptions } from './types.js';
+import { ownValue } from './own.js';
 
 /** `# haproxy-lint app=django` on a section header or on a comment line inside the section. */
 const INLINE_APP = /haproxy-lint\s+app=([A-Za-z0-9_.-]+)/;
@@ -14,10 +15,16 @@ export function appResolver(file: ConfigFile, options: LintOptions): (section: S
   return (section) => {
     if (!section) return options.app;
     if (cache.has(section)) return cache.get(section);
-    const app = inlineApp(section) ?? (section.name ? options.appByBackend?.[section.name.value] : undefined) ?? inheritedApp(file, section) ?? options.app;
+    const app = inlineApp(section) ?? (section.name ? appNamed(options, section.name.value) : undefined) ?? inheritedApp(file, section) ?? options.app;
     cache.set(section, app);
     return app;
   };
+}
+
+/** the per-backend setting: an own string property only (a backend may be named `constructor`) */
+function appNamed(options: LintOptions, name: string): string | undefined {
+  const app = ownValue(options.appByBackend, name);
+  return typeof app === 'string' ? app : undefined;
 }
 
 function inlineApp(section: Section): string | undefined {

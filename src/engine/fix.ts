@@ -26,7 +26,7 @@ export function fix(text: string, options: FixOptions, rules: readonly Rule[]): 
     if (next === current || seen.has(next)) break;
     passes++;
     seen.add(next);
-    applied.push(...chosen);
+    for (const finding of chosen) applied.push(finding);
     current = next;
     file = parseConfig(current);
     findings = lintFile(file, options, rules).findings;
@@ -44,17 +44,81 @@ export function chooseFixes(file: ConfigFile, findings: Finding[], unsafeFixes: 
   const blocked = blockedLines(file);
   const candidates = findings
     .filter((f) => isApplicable(f, unsafeFixes) && f.fix!.edits.length > 0)
-    .filter((f) => blocked.every((b) => !f.fix!.edits.some((e) => touches(e, b)) || repairsAll(f.fix!.edits, b.errors)))
-    .sort((a, b) => firstStart(a) - firstStart(b));
-  const taken: Edit[] = [];
+    .filter((f) => f.fix!.edits.every((e) => blockedTouched(blocked, e).every((b) => repairsAll(f.fix!.edits, b.errors))))
+    .map((f) => ({ finding: f, first: firstStart(f) }))
+    .sort((a, b) => a.first - b.first);
+  const taken = new TakenEdits();
   const chosen: Finding[] = [];
-  for (const finding of candidates) {
+  for (const { finding } of candidates) {
     const edits = finding.fix!.edits;
-    if (edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
-    taken.push(...edits);
+    if (edits.some((e) => taken.overlaps(e))) continue;
+    for (const e of edits) taken.add(e);
     chosen.push(finding);
   }
   return chosen;
+}
+
+/**
+ * The edits taken so far, sorted by start: overlap checks by binary search. Fixes come in order of
+ * their first edit, so additions are nearly always at the end (O(1)); a fix with an earlier second
+ * edit inserts in the middle.
+ */
+class TakenEdits {
+  private readonly edits: Edit[] = [];
+
+  add(edit: Edit): void {
+    const list = this.edits;
+    if (list.length === 0 || compareEdits(list[list.length - 1]!, edit) <= 0) {
+      list.push(edit);
+      return;
+    }
+    list.splice(this.firstAfter(edit.start), 0, edit);
+  }
+
+  /** index of the first edit starting after `offset` */
+  private firstAfter(offset: number): number {
+    let low = 0;
+    let high = this.edits.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.edits[mid]!.start <= offset) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  overlaps(edit: Edit): boolean {
+    // taken edits are disjoint: only those starting before the edit's end can overlap it, and of
+    // those, the ones at or just before its start and inside it; walk back from the first after its end
+    let i = this.firstAfter(edit.end) - 1;
+    for (; i >= 0; i--) {
+      const t = this.edits[i]!;
+      if (overlaps(edit, t)) return true;
+      // a taken edit ending before this one starts: those before it end earlier still
+      if (t.end < edit.start) return false;
+    }
+    return false;
+  }
+}
+
+const compareEdits = (a: Edit, b: Edit) => a.start - b.start || a.end - b.end;
+
+/** the blocked lines an edit touches (blocked is sorted by start, disjoint lines) */
+function blockedTouched(blocked: readonly BlockedLine[], edit: Edit): BlockedLine[] {
+  if (blocked.length === 0) return [];
+  // the first blocked line that ends after the edit starts
+  let low = 0;
+  let high = blocked.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (blocked[mid]!.end <= edit.start) low = mid + 1;
+    else high = mid;
+  }
+  const out: BlockedLine[] = [];
+  for (let i = Math.max(0, low - 1); i < blocked.length && blocked[i]!.start <= edit.end; i++) {
+    if (touches(edit, blocked[i]!)) out.push(blocked[i]!);
+  }
+  return out;
 }
 
 interface BlockedLine {
@@ -82,7 +146,7 @@ function blockedLines(file: ConfigFile): BlockedLine[] {
     blocked.errors.push(error.code === 'syntax/nul-byte' ? { start: -1, end: file.text.length + 1 } : error);
     byLine.set(line.line, blocked);
   }
-  return [...byLine.values()];
+  return [...byLine.values()].sort((a, b) => a.start - b.start);
 }
 
 function repairsAll(edits: readonly Edit[], errors: readonly { start: number; end: number }[]): boolean {
@@ -90,7 +154,9 @@ function repairsAll(edits: readonly Edit[], errors: readonly { start: number; en
 }
 
 function firstStart(finding: Finding): number {
-  return Math.min(...finding.fix!.edits.map((e) => e.start));
+  let first = Infinity;
+  for (const e of finding.fix!.edits) if (e.start < first) first = e.start;
+  return first;
 }
 
 function overlaps(a: Edit, b: Edit): boolean {
@@ -102,10 +168,18 @@ function touches(edit: Edit, range: { start: number; end: number }): boolean {
   return edit.start < range.end && range.start < edit.end || (edit.start >= range.start && edit.start < range.end);
 }
 
-/** Applies non-overlapping edits to text, back to front so offsets stay valid. */
+/** Applies non-overlapping edits to text in one pass: the kept slices and the new texts, joined once. */
 export function applyEdits(text: string, edits: readonly Edit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
-  let out = text;
-  for (const edit of sorted) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
-  return out;
+  // same span: the later edit goes first (as applying them back to front one by one did)
+  const sorted = edits.map((edit, index) => ({ edit, index })).sort((a, b) => a.edit.start - b.edit.start || a.edit.end - b.edit.end || b.index - a.index).map((e) => e.edit);
+  const parts: string[] = [];
+  let at = 0;
+  for (const edit of sorted) {
+    // an overlapping edit (never chosen together) would otherwise duplicate text: keep the first
+    if (edit.start < at) continue;
+    parts.push(text.slice(at, edit.start), edit.text);
+    at = edit.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }

@@ -5,6 +5,7 @@ import { positionsIn } from '../model/template.js';
 import { appResolver } from './app-stack.js';
 import { activeRules } from './rule-settings.js';
 import { applySuppressions, collectSuppressions, type Suppression } from './suppressions.js';
+import { pushAll } from '../util/arrays.js';
 import {
   DEFAULT_TARGET_VERSION, type Finding, type LintOptions, type LintResult, type ReportInput, type Rule, type RuleContext, type SetLintResult,
 } from './types.js';
@@ -53,7 +54,7 @@ export function lintSet(set: ConfigSet, options: LintOptions, rules: readonly Ru
     }
     const suppressions = collectSuppressions(file);
     const kept = entry.template ? asTemplate(entry, applySuppressions(findings, suppressions)) : applySuppressions(findings, suppressions);
-    kept.push(...suppressionFindings(file, suppressions, activeIds, options, rules));
+    pushAll(kept, suppressionFindings(file, suppressions, activeIds, options, rules));
     kept.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
     return entry.path === '' ? kept : kept.map((f) => ({ ...f, file: entry.path }));
   }

@@ -1,4 +1,5 @@
 import type { LintOptions, Rule, RuleOptions, RuleSetting, Severity } from './types.js';
+import { ownValue } from './own.js';
 
 export interface ActiveRule {
   rule: Rule;
@@ -36,7 +37,7 @@ export function activeRules(rules: readonly Rule[], options: LintOptions): Activ
   for (const rule of rules) {
     if (selecting && !matches(rule, options.select!)) continue;
     if (options.ignore && matches(rule, options.ignore)) continue;
-    const setting = options.rules?.[rule.id];
+    const setting = ownValue(options.rules, rule.id);
     const [severity, ruleOptions] = splitSetting(setting);
     if (severity === 'off') continue;
     if (!selecting && severity === undefined && !onByDefault(rule)) continue;
@@ -64,7 +65,7 @@ export function validateRuleOptions(rule: Rule, given: RuleOptions): string[] {
   const problems: string[] = [];
   const specs = rule.options ?? {};
   for (const [name, value] of Object.entries(given)) {
-    const spec = specs[name];
+    const spec = ownValue(specs, name);
     if (!spec) {
       problems.push(`rule '${rule.id}' has no option '${name}'`);
       continue;

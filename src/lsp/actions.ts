@@ -9,7 +9,7 @@ import type { ConfigFile, Line } from '../parser/ast.js';
 import type { Edit, Finding, FixOptions } from '../engine/types.js';
 import { fix } from '../api.js';
 import { UNKNOWN_SUPPRESSION_RULE, UNUSED_SUPPRESSION } from '../engine/lint.js';
-import { rangeOf, sameFinding, SOURCE, toDiagnostic } from './diagnostics.js';
+import { rangeOf, SOURCE, toDiagnostic } from './diagnostics.js';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
 
@@ -40,11 +40,20 @@ function wanted(kind: string, only: string[] | undefined): boolean {
   return only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
 }
 
-function overlaps(range: Range, document: TextDocument, finding: Finding): boolean {
-  const start = document.offsetAt(range.start);
-  const end = document.offsetAt(range.end);
-  // a cursor (empty range) touching either end of the finding counts
-  return finding.start <= end && start <= finding.end;
+const findingKey = (start: number, end: number, ruleId: string, message: string) => `${start}:${end}:${ruleId}:${message}`;
+
+/** The findings touching [start, end] (a cursor touching either end counts); findings are sorted by start. */
+function findingsIn(findings: readonly Finding[], start: number, end: number): Finding[] {
+  let low = 0;
+  let high = findings.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (findings[mid]!.start <= end) low = mid + 1;
+    else high = mid;
+  }
+  const out: Finding[] = [];
+  for (let i = 0; i < low; i++) if (start <= findings[i]!.end) out.push(findings[i]!);
+  return out;
 }
 
 export function workspaceEdit(document: TextDocument, edits: Edit[], options: ActionOptions): WorkspaceEdit {
@@ -84,11 +93,18 @@ function lineAt(file: ConfigFile, number: number): Line | undefined {
   return guess?.line === number ? guess : file.lines.find((l) => l.line === number);
 }
 
+/** the text without trailing blanks, in one backward scan (`/\s+$/` retries from every blank: quadratic) */
+function trimEnd(text: string): string {
+  let end = text.length;
+  while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+  return text.slice(0, end);
+}
+
 /** where the ids of a directive comment end (before ` -- reason` and trailing blanks) */
 function idsEnd(comment: { start: number; text: string }, directive: RegExpExecArray): number {
   const rest = directive[2]!;
   const reason = /\s--(\s|$)/.exec(rest);
-  const ids = (reason ? rest.slice(0, reason.index) : rest).replace(/\s+$/, '');
+  const ids = trimEnd(reason ? rest.slice(0, reason.index) : rest);
   return comment.start + directive[1]!.length + ids.length;
 }
 
@@ -163,9 +179,16 @@ export function codeActions(snapshot: LintSnapshot, range: Range, context: CodeA
   const only = context.only;
   // the findings the client asks about: those of the diagnostics it sent, else those under the range
   const ours = context.diagnostics.filter((d) => d.source === SOURCE);
+  // the client's diagnostics indexed by where they are and what they say: one lookup per finding
+  const diagnosticByKey = new Map<string, Diagnostic>();
+  for (const d of ours) {
+    const key = findingKey(document.offsetAt(d.range.start), document.offsetAt(d.range.end), String(d.code), typeof d.message === 'string' ? d.message : d.message.value);
+    if (!diagnosticByKey.has(key)) diagnosticByKey.set(key, d);
+  }
+  const diagnosticOf = (f: Finding) => diagnosticByKey.get(findingKey(f.start, f.end, f.ruleId, f.message));
   const selected = ours.length > 0
-    ? findings.filter((f) => ours.some((d) => sameFinding(document, d, f)))
-    : findings.filter((f) => overlaps(range, document, f));
+    ? findings.filter((f) => diagnosticOf(f) !== undefined)
+    : findingsIn(findings, document.offsetAt(range.start), document.offsetAt(range.end));
   const actions: CodeAction[] = [];
 
   if (wanted(CodeActionKind.QuickFix, only)) {
@@ -173,7 +196,7 @@ export function codeActions(snapshot: LintSnapshot, range: Range, context: CodeA
     const seenLine = new Set<string>();
     const seenFile = new Set<string>();
     for (const finding of selected) {
-      const diagnostic: Diagnostic = ours.find((d) => sameFinding(document, d, finding)) ?? toDiagnostic(document, finding);
+      const diagnostic: Diagnostic = diagnosticOf(finding) ?? toDiagnostic(document, finding);
       if (finding.fix && finding.fix.edits.length > 0) {
         actions.push({
           title: fixTitle(finding),
@@ -196,7 +219,7 @@ export function codeActions(snapshot: LintSnapshot, range: Range, context: CodeA
         if (edit) suppressions.push({ title: `Disable ${finding.ruleId} for the entire file`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(document, [edit], options) });
       }
     }
-    actions.push(...suppressions);
+    for (const action of suppressions) actions.push(action);
   }
 
   // "fix all" is offered when asked for explicitly (on save, the Source Action menu), or next to

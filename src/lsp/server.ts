@@ -25,6 +25,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseConfig } from '../parser/parse.js';
 import { lintFile } from '../api.js';
+import type { Finding } from '../engine/types.js';
 import { RULES } from '../rules/index.js';
 import type { LoadedConfig } from '../settings/config.js';
 import { version } from '../cli/meta.js';
@@ -41,9 +42,19 @@ export const SETTINGS_SECTION = 'haproxy-lint';
 /** how long typing must pause before a changed document is linted again */
 export const DEFAULT_DEBOUNCE_MS = 200;
 
+/**
+ * Documents larger than this (in characters) get one diagnostic saying so instead of a lint: linting
+ * blocks the server's single thread, and tens of megabytes would stall hovers for minutes.
+ */
+export const DEFAULT_MAX_DOCUMENT_CHARS = 8 * 1024 * 1024;
+
 export interface ServerOptions {
   debounceMs?: number;
+  maxDocumentChars?: number;
 }
+
+/** lets pending messages (hover, completion, a newer change) run before a long step */
+const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function pathOf(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
@@ -70,6 +81,10 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   /** messages already shown, so a bad setting is reported once, not on every keystroke */
   const shown = new Set<string>();
   let debounceMs = serverOptions.debounceMs ?? DEFAULT_DEBOUNCE_MS;
+  let maxDocumentChars = serverOptions.maxDocumentChars ?? DEFAULT_MAX_DOCUMENT_CHARS;
+  const tooLarge = (document: TextDocument) => document.getText().length > maxDocumentChars;
+  /** superseded: the document changed (or closed) since this lint started */
+  const superseded = (document: TextDocument, version: number) => documents.get(document.uri)?.version !== version;
   let capabilities: ClientCapabilities = {};
   let pullConfiguration = false;
   /** the client pulls diagnostics (textDocument/diagnostic): publishing them too would show them twice */
@@ -122,6 +137,18 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     const options = lintOptionsFor(settings, config, path);
     // the text and version as they are now (the document may have changed while the settings were asked for)
     const lintedVersion = document.version;
+    if (tooLarge(document)) {
+      const size = document.getText().length;
+      const file = parseConfig('');
+      const findings: Finding[] = [{
+        ruleId: 'document-too-large', severity: 'warning', start: 0, end: 0, line: 1, column: 1, endLine: 1, endColumn: 1,
+        message: `this document has ${size} characters, over the language server's limit of ${maxDocumentChars}: it is not linted (run haproxy-lint on the file instead)`,
+      }];
+      return { document, version: lintedVersion, file, findings, options };
+    }
+    // hovers and newer edits first; a lint of a version already replaced is dropped
+    await yieldToEvents();
+    if (superseded(document, lintedVersion)) return undefined;
     const set = path !== undefined && settings.useConfigFile ? setForPath(path, config) : undefined;
     let file;
     let findings;
@@ -181,10 +208,11 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
 
   const validate = async (document: TextDocument): Promise<void> => {
     if (clientPulls) return;
+    const started = document.version;
     const snapshot = await snapshotFor(document);
     const current = documents.get(document.uri);
-    // closed, or changed again meanwhile: the next validation publishes
-    if (!current || (snapshot && snapshot.version !== current.version)) return;
+    // closed, or changed again meanwhile (that lint was dropped): the next validation publishes
+    if (!current || current.version !== started || (snapshot && snapshot.version !== current.version)) return;
     const diagnostics = snapshot ? snapshot.findings.map((f) => toDiagnostic(current, f)) : [];
     await connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
   };
@@ -219,6 +247,8 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     const init = params.initializationOptions as { settings?: unknown; debounceMs?: unknown } | undefined;
     if (init?.settings !== undefined) pushedSettings = init.settings;
     if (typeof init?.debounceMs === 'number' && init.debounceMs >= 0) debounceMs = init.debounceMs;
+    const maxChars = (init as { maxDocumentChars?: unknown } | undefined)?.maxDocumentChars;
+    if (typeof maxChars === 'number' && maxChars > 0) maxDocumentChars = maxChars;
     const root = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     const rootPath = root ? pathOf(root) : undefined;
     if (rootPath) lookup.setRoot(rootPath);
@@ -297,13 +327,14 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
     const snapshot = await snapshotFor(document);
-    if (!snapshot || snapshot.version !== documents.get(document.uri)?.version) return [];
+    if (!snapshot || snapshot.version !== documents.get(document.uri)?.version || tooLarge(document)) return [];
     return codeActions(snapshot, params.range, params.context, { documentChanges: capabilities.workspace?.workspaceEdit?.documentChanges === true });
   });
 
   connection.onHover(async (params) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
+    if (tooLarge(document)) return null;
     const snapshot = await snapshotFor(document);
     const file = snapshot?.file ?? parseConfig(document.getText());
     const formats = capabilities.textDocument?.hover?.contentFormat;

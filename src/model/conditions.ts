@@ -1,4 +1,5 @@
 import type { Line, Word } from '../parser/ast.js';
+import { pushAll } from '../util/arrays.js';
 
 /**
  * Keywords whose lines may end with an `if <cond>` / `unless <cond>` ACL condition, as the
@@ -58,7 +59,7 @@ export function aclUsesInCondition(line: Line, loose = false): AclUse[] {
     if (name === '{') {
       // an anonymous ACL: `{ fetch args }`, up to the closing brace
       let j = i + 1;
-      for (; j < words.length && words[j]!.value !== '}'; j++) uses.push(...aclFetchUses(words[j]!, line));
+      for (; j < words.length && words[j]!.value !== '}'; j++) pushAll(uses, aclFetchUses(words[j]!, line));
       i = j;
       continue;
     }

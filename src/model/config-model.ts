@@ -11,6 +11,7 @@ import { defaultsOf } from './defaults.js';
 import { keywordLines, PROXY_KINDS } from './sections.js';
 import { setOf, type ConfigSet } from './set.js';
 import { aclFetchUses, aclUsesInCondition, conditionIndex, type AclUse } from './conditions.js';
+import { pushAll } from '../util/arrays.js';
 
 export type ProxyKind = 'defaults' | 'frontend' | 'backend' | 'listen';
 
@@ -229,7 +230,7 @@ function buildProxy(section: Section, file: ConfigFile): Proxy {
     switch (line.keyword) {
       case 'acl':
         if (first) proxy.acls.push({ name: first.value, word: first, line });
-        for (const word of line.args.slice(1)) proxy.aclUses.push(...aclFetchUses(word, line));
+        for (const word of line.args.slice(1)) pushAll(proxy.aclUses, aclFetchUses(word, line));
         continue;
       case 'server':
         if (first) proxy.servers.push({ name: first.value, word: first, line, fromTemplate: false });
@@ -248,10 +249,10 @@ function buildProxy(section: Section, file: ConfigFile): Proxy {
         proxy.disabled = true;
         break;
     }
-    if (conditionIndex(line) !== undefined) proxy.aclUses.push(...aclUsesInCondition(line));
+    if (conditionIndex(line) !== undefined) pushAll(proxy.aclUses, aclUsesInCondition(line));
     else {
-      for (const word of line.args) proxy.aclUses.push(...aclFetchUses(word, line));
-      proxy.looseAclUses.push(...aclUsesInCondition(line, true));
+      for (const word of line.args) pushAll(proxy.aclUses, aclFetchUses(word, line));
+      pushAll(proxy.looseAclUses, aclUsesInCondition(line, true));
     }
   }
   return proxy;
@@ -271,16 +272,28 @@ export function templateNames(line: Line): string[] {
 
 /** Whether a proxy declares a server named `name` (a `server` line or a `server-template` expansion). */
 export function hasServer(proxy: Proxy, name: string): boolean | 'unknown' {
-  let unknown = false;
+  const index = serverIndex(proxy);
+  if (index.names.has(name)) return true;
+  return index.unknown ? 'unknown' : false;
+}
+
+/** The names a proxy's servers take, built once per proxy (a chain of `track`s asks once per server). */
+const serverIndexes = new WeakMap<Proxy, { names: Set<string>; unknown: boolean }>();
+
+function serverIndex(proxy: Proxy): { names: Set<string>; unknown: boolean } {
+  let index = serverIndexes.get(proxy);
+  if (index) return index;
+  index = { names: new Set(), unknown: false };
   for (const server of proxy.servers) {
-    if (isDynamicName(server.word)) unknown = true;
+    if (isDynamicName(server.word)) index.unknown = true;
     if (!server.fromTemplate) {
-      if (server.name === name) return true;
+      index.names.add(server.name);
       continue;
     }
     const names = templateNames(server.line);
-    if (names.length === 0) unknown = true;
-    if (names.includes(name)) return true;
+    if (names.length === 0) index.unknown = true;
+    for (const n of names) index.names.add(n);
   }
-  return unknown ? 'unknown' : false;
+  serverIndexes.set(proxy, index);
+  return index;
 }

@@ -29,9 +29,64 @@ export const Comment = createToken({ name: 'Comment', pattern: /#[^\r\n\0]*(?:\r
  */
 export const Content = createToken({
   name: 'Content',
-  pattern: /(?:[^\r\n\0#"'\\]+|\\[^\r\n\0]?|"(?:[^"\\\r\n\0]|\\[^\r\n\0])*"?|'[^'\r\n\0]*'?)+(?:\r?\n)?/,
+  // the regex's source is what the syntax diagrams show (grammar/syntax-diagrams.html)
+  pattern: { exec: matchContent, toJSON: () => CONTENT_PATTERN.source } as { exec: typeof matchContent },
   line_breaks: true,
 });
+
+/**
+ * The source of CONTENT_PATTERN, kept as its specification. The lexer runs `matchContent`, a single
+ * scan that matches exactly the same text: the regex keeps a backtracking entry per repetition, and
+ * an 8 MB line of short pieces (`a\ a\ …`) overflowed its stack ("Maximum call stack size exceeded").
+ */
+export const CONTENT_PATTERN = /(?:[^\r\n\0#"'\\]+|\\[^\r\n\0]?|"(?:[^"\\\r\n\0]|\\[^\r\n\0])*"?|'[^'\r\n\0]*'?)+(?:\r?\n)?/y;
+
+const CR = 13, LF = 10, NUL = 0, HASH = 35;
+const endsLine = (code: number) => code === CR || code === LF || code === NUL;
+
+/** CONTENT_PATTERN at `offset`, in one pass without backtracking (a chevrotain custom pattern). */
+export function matchContent(text: string, offset: number): RegExpExecArray | null {
+  const length = text.length;
+  let i = offset;
+  while (i < length) {
+    const c = text.charCodeAt(i);
+    if (endsLine(c) || c === HASH) break;
+    if (c === BACKSLASH) {
+      i++;
+      if (i < length && !endsLine(text.charCodeAt(i))) i++;
+    } else if (c === DQUOTE) {
+      i++;
+      while (i < length) {
+        const d = text.charCodeAt(i);
+        if (d === DQUOTE) {
+          i++;
+          break;
+        }
+        if (endsLine(d)) break;
+        if (d === BACKSLASH) {
+          // an escape ending the line is not part of the string: the outer loop takes the backslash
+          if (i + 1 >= length || endsLine(text.charCodeAt(i + 1))) break;
+          i += 2;
+        } else i++;
+      }
+    } else if (c === SQUOTE) {
+      i++;
+      while (i < length) {
+        const d = text.charCodeAt(i);
+        if (d === SQUOTE) {
+          i++;
+          break;
+        }
+        if (endsLine(d)) break;
+        i++;
+      }
+    } else i++;
+  }
+  if (i === offset) return null;
+  if (text.charCodeAt(i) === CR && text.charCodeAt(i + 1) === LF) i += 2;
+  else if (text.charCodeAt(i) === LF) i++;
+  return [text.slice(offset, i)] as unknown as RegExpExecArray;
+}
 
 /** How many characters at the end of a token are its line's terminator: 0, 1 (`\n`) or 2 (`\r\n`). */
 export function lineEnd(token: IToken): number {

@@ -1,5 +1,6 @@
 import type { ExchangeResult, ParsedResponse } from './net.js';
 import type { Expectation } from './request.js';
+import type { RegexTester } from './regex.js';
 
 /** HAProxy's check status codes (show stat `check_status`). */
 export type CheckStatus = 'L4OK' | 'L4TOUT' | 'L4CON' | 'L7OK' | 'L7OKC' | 'L7TOUT' | 'L7RSP' | 'L7STS';
@@ -38,7 +39,8 @@ function layer4(result: ExchangeResult): Verdict | undefined {
 }
 
 /** The verdict on an HTTP check's exchange, as tcpcheck_eval_expect_http() judges it (2.6). */
-export function judgeHttp(result: ExchangeResult, expects: Expectation[], disableOn404: boolean): Verdict {
+/** `regex`: how `rstatus`/`rstring`/`-m reg` patterns are matched (the probe bounds them in time: src/probe/regex.ts). */
+export function judgeHttp(result: ExchangeResult, expects: Expectation[], disableOn404: boolean, regex: RegexTester = regexTest): Verdict {
   const l4 = layer4(result);
   if (l4) return l4;
   if (result.kind === 'read-timeout') return { state: 'DOWN', checkStatus: 'L7TOUT', message: 'Layer7 timeout' };
@@ -48,14 +50,14 @@ export function judgeHttp(result: ExchangeResult, expects: Expectation[], disabl
     return { state: 'NOLB', checkStatus: 'L7OKC', code: 404, message: `Layer7 check conditionally passed, code: 404${info(response.reason)}` };
   }
   for (const expectation of expects) {
-    const failed = evaluate(expectation, response);
+    const failed = evaluate(expectation, response, regex);
     if (failed) return failed;
   }
   return { state: 'UP', checkStatus: 'L7OK', code: response.status, message: `Layer7 check passed, code: ${response.status}` };
 }
 
 /** undefined when the expectation holds, else the failure. */
-function evaluate(expectation: Expectation, response: ParsedResponse): Verdict | undefined {
+function evaluate(expectation: Expectation, response: ParsedResponse, regexTest: RegexTester): Verdict | undefined {
   const { match, pattern, negated } = expectation;
   switch (match) {
     case 'status':
@@ -73,7 +75,7 @@ function evaluate(expectation: Expectation, response: ParsedResponse): Verdict |
     }
     case 'hdr':
     case 'fhdr': {
-      const matched = headerMatches(expectation.header!, response);
+      const matched = headerMatches(expectation.header!, response, regexTest);
       return matched !== negated ? undefined : wrongStatus(response, expectation);
     }
   }
@@ -92,8 +94,8 @@ export function statusMatches(list: string, status: number): boolean {
   return false;
 }
 
-/** PCRE-ish regex, unanchored as HAProxy's regex_exec(); a pattern JavaScript cannot compile never matches. */
-function regexTest(pattern: string, text: string): boolean {
+/** PCRE-ish regex, unanchored as HAProxy's regex_exec(); a pattern JavaScript cannot compile never matches. Unbounded in time. */
+export function regexTest(pattern: string, text: string): boolean {
   try {
     return new RegExp(pattern).test(text);
   } catch {
@@ -101,7 +103,7 @@ function regexTest(pattern: string, text: string): boolean {
   }
 }
 
-function methodMatches(method: string, wanted: string, actual: string, caseless: boolean): boolean {
+function methodMatches(method: string, wanted: string, actual: string, caseless: boolean, regexTest: RegexTester): boolean {
   const a = caseless ? actual.toLowerCase() : actual;
   const w = caseless ? wanted.toLowerCase() : wanted;
   switch (method) {
@@ -113,11 +115,11 @@ function methodMatches(method: string, wanted: string, actual: string, caseless:
   }
 }
 
-function headerMatches(header: NonNullable<Expectation['header']>, response: ParsedResponse): boolean {
-  const named = response.headers.filter((h) => methodMatches(header.nameMethod, header.name, h.name, true));
+function headerMatches(header: NonNullable<Expectation['header']>, response: ParsedResponse, regexTest: RegexTester): boolean {
+  const named = response.headers.filter((h) => methodMatches(header.nameMethod, header.name, h.name, true, regexTest));
   if (named.length === 0) return false;
   if (header.value === undefined) return true;
   // `hdr` splits values on commas, `fhdr` takes the full line
   const values = named.flatMap((h) => (header.full ? [h.value] : h.value.split(',').map((v) => v.trim())));
-  return values.some((v) => methodMatches(header.valueMethod, header.value!, v, false));
+  return values.some((v) => methodMatches(header.valueMethod, header.value!, v, false, regexTest));
 }

@@ -1,4 +1,5 @@
 import type { ProbeReport, ServerProbe } from './probe.js';
+import { pushAll } from '../util/arrays.js';
 
 /** Request and response text, one line each, control characters made visible. */
 const visible = (text: string) => text.replace(/[\x00-\x08\x0b-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
@@ -13,7 +14,7 @@ export function formatProbeText(report: ProbeReport, fileName: string): string {
       backend = s.backend;
       out.push(`backend ${s.backend}`);
     }
-    out.push(...serverLines(s, fileName));
+    pushAll(out, serverLines(s, fileName));
   }
   const { probed, up, down, nolb, skipped } = report.summary;
   const parts = [`${up} UP`, `${down} DOWN`, ...(nolb > 0 ? [`${nolb} NOLB`] : [])];

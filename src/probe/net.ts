@@ -72,6 +72,9 @@ const STRERROR: Record<string, string> = {
   ETIMEDOUT: 'Connection timed out',
 };
 
+/** a setTimeout delay: at least 1 ms, at most what a timer can hold (2^31 - 1 ms; more overflows to 1 ms) */
+const boundedDelay = (ms: number) => Math.min(2_147_483_647, Math.max(1, Number.isFinite(ms) ? ms : 2_147_483_647));
+
 /** Connects, writes the request, reads the response: one exchange, bounded in time and size. */
 export function exchange(options: ExchangeOptions): Promise<ExchangeResult> {
   const { target, request, connectTimeoutMs, readTimeoutMs, allowRemote, head = false, maxBytes = 16_384 } = options;
@@ -114,7 +117,7 @@ export function exchange(options: ExchangeOptions): Promise<ExchangeResult> {
         },
       });
     }
-    timers.push(setTimeout(() => finish(connected ? { kind: 'read-timeout', raw: raw() } : { kind: 'connect-timeout' }), Math.max(1, connectTimeoutMs)));
+    timers.push(setTimeout(() => finish(connected ? { kind: 'read-timeout', raw: raw() } : { kind: 'connect-timeout' }), boundedDelay(connectTimeoutMs)));
     socket.on('error', (error: NodeJS.ErrnoException) => {
       if (!connected) finish({ kind: 'connect-error', code: error.code ?? 'ERROR', message: STRERROR[error.code ?? ''] ?? error.message });
       else finish({ kind: 'closed', raw: raw() });
@@ -126,7 +129,7 @@ export function exchange(options: ExchangeOptions): Promise<ExchangeResult> {
         finish({ kind: 'connected' });
         return;
       }
-      timers.push(setTimeout(() => finish({ kind: 'read-timeout', raw: raw() }), Math.max(1, readTimeoutMs)));
+      timers.push(setTimeout(() => finish({ kind: 'read-timeout', raw: raw() }), boundedDelay(readTimeoutMs)));
       socket.write(request);
     });
     socket.on('data', (data: Buffer) => {

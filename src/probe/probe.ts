@@ -5,11 +5,13 @@ import { lint } from '../api.js';
 import { ruleById } from '../rules/index.js';
 import { defaultsOf, keywordLines } from '../rules/shared/proxies.js';
 import { judgeConnect, judgeHttp, type CheckStatus } from './evaluate.js';
+import { BoundedRegex } from './regex.js';
 import { exchange, isLoopbackHost, isLoopbackIp, type ExchangeResult } from './net.js';
 import { checkPlan, type CheckPlan, type CheckRequest, type Header } from './request.js';
 import { serversOf, splitAddress, type ServerEntry, type Target } from './servers.js';
 import { parseTime } from './time.js';
 import { serializeRequest } from './wire.js';
+import { pushAll } from '../util/arrays.js';
 
 /**
  * `haproxy-lint probe`: sends each server the health-check request HAProxy would send and judges the
@@ -101,6 +103,7 @@ interface Prepared {
 
 /** Probes the servers of a configuration. Throws ProbeError for what makes the request itself wrong. */
 export async function probeConfig(text: string, options: ProbeOptions = {}): Promise<ProbeReport> {
+  if (options.timeoutMs !== undefined && !(options.timeoutMs >= 1 && options.timeoutMs <= 3_600_000)) throw new ProbeError(`timeout ${options.timeoutMs} ms: must be between 1 ms and 1 hour`);
   const { findings, file } = lint(text, options);
   const fatal = file.syntaxErrors.filter((e) => e.fatal);
   if (fatal.length > 0) {
@@ -124,7 +127,7 @@ export async function probeConfig(text: string, options: ProbeOptions = {}): Pro
       inSection.push({ entry: { backend, server: template.args[0]?.value ?? '', line: template.line, configuredAddress: template.args[2]?.value ?? '', state: 'skipped', skipReason: '`server-template`: the servers it creates are not probed', notes: [], findings: [] } });
     }
     for (const server of servers) inSection.push(prepare(file, section, plan, server, servers, overrides, options));
-    prepared.push(...inSection.sort((a, b) => a.entry.line - b.entry.line));
+    pushAll(prepared, inSection.sort((a, b) => a.entry.line - b.entry.line));
   }
   if (prepared.length === 0) throw new ProbeError(options.backend !== undefined ? `backend '${options.backend}' has no server to probe` : 'the configuration has no backend with servers to probe');
 
@@ -241,7 +244,7 @@ function prepare(
 
   if (plan.kind === 'tcp') {
     entry.check = 'tcp';
-    entry.notes.push(...plan.notes);
+    pushAll(entry.notes, plan.notes);
     return {
       entry,
       run: async () => {
@@ -255,7 +258,7 @@ function prepare(
   }
 
   entry.check = 'http';
-  entry.notes.push(...plan.notes);
+  pushAll(entry.notes, plan.notes);
   const extra: Header[] = [];
   if (plan.request.sendState) {
     const totalWeight = all.filter((s) => !s.disabled).reduce((sum, s) => sum + s.weight, 0);
@@ -291,7 +294,18 @@ function prepare(
         const firstLine = result.raw.toString('latin1').split(/\r?\n/)[0]!;
         entry.notes.push(`received ${result.raw.length} byte${result.raw.length > 1 ? 's' : ''} that are not a complete HTTP response, starting with ${JSON.stringify(firstLine.slice(0, 80))}`);
       } else if (result.kind === 'closed') entry.notes.push('the server closed the connection without answering');
-      const verdict = judgeHttp(result, plan.expects, plan.disableOn404);
+      // regex matches run in a worker, bounded by the check's read timeout; judged again once they are known
+      const regex = new BoundedRegex(readMs);
+      let verdict = judgeHttp(result, plan.expects, plan.disableOn404, regex.tester);
+      try {
+        while (regex.pending) {
+          await regex.resolve();
+          verdict = judgeHttp(result, plan.expects, plan.disableOn404, regex.tester);
+        }
+      } finally {
+        await regex.close();
+      }
+      for (const pattern of new Set(regex.timedOut)) entry.notes.push(`the regex ${JSON.stringify(pattern)} was stopped after ${readMs} ms and counts as not matching (HAProxy's PCRE stops at its match limit)`);
       Object.assign(entry, {
         state: verdict.state,
         checkStatus: verdict.checkStatus,

@@ -1,6 +1,7 @@
 import type { ConfigFile, Line, Section, Word } from '../parser/ast.js';
 import { hasOwnChecks, parseExpect, parseHttpchkOption, parseSend, type HttpCheckExpect } from '../rules/http-check/syntax.js';
 import { defaultsOf, keywordLines } from '../rules/shared/proxies.js';
+import { pushAll } from '../util/arrays.js';
 
 /**
  * The health check HAProxy runs for a backend, as far as the probe reproduces it: which kind of check,
@@ -95,7 +96,7 @@ export function checkPlan(file: ConfigFile, section: Section): CheckPlan {
   let body: string | undefined;
   if (httpchk?.hidden) {
     if (httpchk.hidden.headerText !== undefined && !httpchk.hidden.headers) notes.push('the headers hidden after the version in `option httpchk` are not plain `Name: value` lines; they are left out');
-    headers.push(...(httpchk.hidden.headers ?? []));
+    pushAll(headers, httpchk.hidden.headers ?? []);
     if (httpchk.hidden.body !== undefined) body = httpchk.hidden.body;
   }
   if (httpchk?.host) headers.push({ name: 'host', value: logFormatText(httpchk.host.value, notes, 'the `option httpchk` host') });

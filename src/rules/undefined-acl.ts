@@ -1,6 +1,6 @@
 import type { Rule } from '../engine/types.js';
 import { sampleFetches, suggest, type Version } from '../grammar/index.js';
-import { configModel, proxyLabel } from './model/config-model.js';
+import { configModel, proxyLabel, type AclDef, type Proxy } from './model/config-model.js';
 import { predefinedAcls, predefinedAclSince } from './model/predefined-acls.js';
 
 export const rule: Rule = {
@@ -19,11 +19,26 @@ export const rule: Rule = {
   check({ file, report, targetVersion }) {
     const model = configModel(file);
     const predefined = predefinedAcls(targetVersion);
+    // declarations indexed by name: per proxy, and which proxies declare a name (for the message)
+    const declaringProxies = new Map<string, Proxy[]>();
+    for (const proxy of model.allProxies) {
+      for (const name of new Set(proxy.acls.map((d) => d.name))) {
+        const list = declaringProxies.get(name);
+        if (list) list.push(proxy);
+        else declaringProxies.set(name, [proxy]);
+      }
+    }
     for (const proxy of model.proxies) {
+      const byName = new Map<string, AclDef[]>();
+      for (const d of proxy.acls) {
+        const list = byName.get(d.name);
+        if (list) list.push(d);
+        else byName.set(d.name, [d]);
+      }
       for (const use of proxy.aclUses) {
         const name = use.name;
         if (use.word.envRefs.length > 0 || name.includes('${') || /[{}()]/.test(name)) continue;
-        const defs = proxy.acls.filter((d) => d.name === name);
+        const defs = byName.get(name) ?? [];
         if (defs.some((d) => d.line.line < use.line.line || (use.viaFetch && d.line.line <= use.line.line && d.line !== use.line))) continue;
         if (predefined.has(name)) continue;
         let message: string;
@@ -31,7 +46,7 @@ export const rule: Rule = {
           message = `ACL '${name}' is used before it is declared (line ${defs[0]!.line.line}): HAProxy resolves conditions while reading the line and refuses this ("no such ACL : '${name}'"); move the \`acl ${name}\` line above its first use`;
         } else {
           const since = predefinedAclSince(name);
-          const elsewhere = model.allProxies.filter((p) => p !== proxy && p.acls.some((d) => d.name === name));
+          const elsewhere = (declaringProxies.get(name) ?? []).filter((p) => p !== proxy);
           if (since) {
             message = `pre-defined ACL '${name}' does not exist before HAProxy ${since} (target ${targetVersion}): HAProxy refuses this ("no such ACL : '${name}'")`;
           } else if (elsewhere.length > 0) {

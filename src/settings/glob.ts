@@ -74,7 +74,7 @@ function sequence(parts: Fragment[]): Fragment {
 
 function alternatives(options: Fragment[]): Fragment {
   const fork = state();
-  fork.epsilon.push(...options.map((o) => o.start));
+  for (const o of options) fork.epsilon.push(o.start);
   return { start: fork, connect: (to) => options.forEach((o) => o.connect(to)) };
 }
 

@@ -1,12 +1,13 @@
 import type { Finding, Fix } from '../../engine/types.js';
 import { countFindings, isFixable, type ReportContext } from './types.js';
+import { maxOf } from '../../util/arrays.js';
 
 /** ESLint's fix shape: one range and its replacement (several edits merged over the text between them). */
 export function eslintFix(text: string, fix: Fix): { range: [number, number]; text: string } | undefined {
   if (fix.edits.length === 0) return undefined;
   const edits = [...fix.edits].sort((a, b) => a.start - b.start || a.end - b.end);
   const start = edits[0]!.start;
-  const end = Math.max(...edits.map((e) => e.end));
+  const end = maxOf(edits.map((e) => e.end));
   let replacement = '';
   let at = start;
   for (const edit of edits) {

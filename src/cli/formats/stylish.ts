@@ -1,6 +1,7 @@
 import type { Finding } from '../../engine/types.js';
 import { colors, type Colors } from '../color.js';
 import { countFindings, type FileReport, type ReportContext } from './types.js';
+import { maxOf, pushAll } from '../../util/arrays.js';
 
 /** Widest source excerpt shown under a finding; longer lines are windowed around the range. */
 const MAX_EXCERPT = 140;
@@ -23,17 +24,17 @@ export function stylish(context: ReportContext): string {
     fixed += file.fixedCount;
     if (file.fixedCount > 0) fixedFiles++;
     if (file.findings.length === 0) continue;
-    all.push(...file.findings);
+    pushAll(all, file.findings);
     out.push(c.underline(file.path));
     const positions = file.findings.map((f) => `${f.line}:${f.column}`);
-    const posWidth = Math.max(...positions.map((p) => p.length));
-    const sevWidth = Math.max(...file.findings.map((f) => f.severity.length));
+    const posWidth = maxOf(positions.map((p) => p.length));
+    const sevWidth = maxOf(file.findings.map((f) => f.severity.length));
     const lineStarts = lineStartsOf(file.text);
     file.findings.forEach((finding, i) => {
       const severity = paintSeverity(c, finding.severity, finding.severity.padEnd(sevWidth));
       const message = finding.message.replace(/\r?\n/g, ' ');
       out.push(`  ${c.dim(positions[i]!.padEnd(posWidth))}  ${severity}  ${message}  ${c.dim(finding.ruleId)}`);
-      out.push(...excerpt(file, finding, lineStarts, c));
+      pushAll(out, excerpt(file, finding, lineStarts, c));
     });
     out.push('');
   }

@@ -1,2 +1,0 @@
-import{createRequire as __hlCreateRequire}from'node:module';const require=__hlCreateRequire(import.meta.url);
-import{d as a,e as b,f as c,g as d,h as e}from"./chunk-BEXH7ZNN.mjs";import"./chunk-W7HUY7W7.mjs";import"./chunk-R36ZVCXV.mjs";import"./chunk-BMJBPZNS.mjs";import"./chunk-NVSK3O3R.mjs";import"./chunk-UQSPC3PE.mjs";import"./chunk-WBKESKJL.mjs";import"./chunk-GNRD5D6C.mjs";export{d as fix,e as fixSet,a as lint,b as lintFile,c as lintSet};
