@@ -99,7 +99,7 @@ export async function parseArgs(argv: string[], out: (text: string) => void, col
       select: { type: 'string', describe: 'only these rule ids or groups (comma-separated, repeatable)', group: 'Rules:' },
       ignore: { type: 'string', describe: 'skip these rule ids or groups (comma-separated, repeatable)', group: 'Rules:' },
       rule: { type: 'string', describe: 'set a rule\'s severity: id=off|info|warning|error (repeatable)', group: 'Rules:' },
-      'target-version': { type: 'string', choices: TARGET_VERSIONS as unknown as string[], describe: `the HAProxy version to check against (default: ${DEFAULT_TARGET_VERSION}, the newest LTS)`, group: 'Rules:' },
+      'target-version': { type: 'string', choices: [...TARGET_VERSIONS, 'auto'], describe: `the HAProxy version to check against (default: ${DEFAULT_TARGET_VERSION}, the newest LTS; auto: the installed haproxy's, from haproxy -v)`, group: 'Rules:' },
       format: { alias: 'f', type: 'string', choices: FORMATS as unknown as string[], default: 'stylish', describe: 'output format', group: 'Output:' },
       quiet: { alias: 'q', type: 'boolean', default: false, describe: 'report errors only (warnings and info neither print nor fail)', group: 'Output:' },
       'max-warnings': { type: 'number', describe: 'fail (exit 1) only when there are more than N warnings', group: 'Output:' },

@@ -98,7 +98,7 @@ function checkMode(word: Word, target: ReturnType<typeof toVersion>, report: Rep
     return;
   }
   if (value === 'spop') {
-    if (compareVersions(target, '3.2') < 0) report({ message: "proxy mode 'spop' is not available before HAProxy 3.1", start: word.start, end: word.end });
+    if (compareVersions(target, '3.1') < 0) report({ message: "proxy mode 'spop' is not available before HAProxy 3.1", start: word.start, end: word.end });
     return;
   }
   const lower = value.toLowerCase();
