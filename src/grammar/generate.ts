@@ -84,8 +84,10 @@ function refusedAt(removed: RemovedFile, v: Version): Set<string> {
 /** Each version's facts: its manual's, or its neighbours' in common; then corrected by its binary's dump. */
 function versionFacts(manualFacts: VersionedFacts, dumps: Partial<Record<Version, KeywordDump>>, removed: RemovedFile): VersionedFacts {
   const all = Object.values(dumps) as KeywordDump[];
+  const spelled = (kind: string) => [...new Set(Object.values(manualFacts).flatMap((f) => f!.names(kind)))].filter((n) => n.includes('('));
+  const spellings = { bind: spelled('bind'), server: spelled('server') };
   const out: VersionedFacts = {};
-  const correct = (v: Version, facts: ManualFacts) => (dumps[v] ? applyDump(facts, dumps[v]!, { all, refused: refusedAt(removed, v) }) : facts);
+  const correct = (v: Version, facts: ManualFacts) => (dumps[v] ? applyDump(facts, dumps[v]!, { all, refused: refusedAt(removed, v), spellings }) : facts);
   for (const v of VERSIONS) if (manualFacts[v]) out[v] = correct(v, manualFacts[v]!);
   VERSIONS.forEach((v, i) => {
     if (out[v]) return;

@@ -54,10 +54,16 @@ export function ignoredInSection(kind: string, keyword: string): string | undefi
   return ignored?.[kind]?.[keyword];
 }
 
-/** A generated group with the undocumented keywords of the same group added. */
+/** A generated group with the undocumented keywords of the same group added (versions a manual misses are added to its record). */
 function withUndocumented(cacheKey: string, group: KeywordGroup | undefined): KeywordGroup {
   const extra = undocumentedData()[cacheKey];
-  return typeof extra === 'object' && cacheKey !== 'ignored' ? { ...extra, ...group } : group ?? {};
+  if (typeof extra !== 'object' || cacheKey === 'ignored') return group ?? {};
+  const out: KeywordGroup = { ...extra, ...group };
+  for (const [name, record] of Object.entries(extra)) {
+    const generated = group?.[name];
+    if (generated) out[name] = { ...generated, versions: VERSIONS.filter((v) => generated.versions.includes(v) || record.versions.includes(v)) };
+  }
+  return out;
 }
 
 /** Memoised per-(group, version) name sets, so repeated lookups are O(1). */

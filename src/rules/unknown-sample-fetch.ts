@@ -1,5 +1,6 @@
 import type { Word } from '../parser/ast.js';
 import type { Rule, RuleContext } from '../engine/types.js';
+import { compareVersions } from '../grammar/versions.js';
 import { aclKeywords, converters, sampleFetches, suggest, VERSIONS, type Version } from '../grammar/index.js';
 import { conditionIndex } from './model/conditions.js';
 import { sourceOffset } from './shared/words.js';
@@ -37,6 +38,8 @@ interface ExprName {
   name: string;
   at: number;
   firstArg?: string;
+  /** every argument, trimmed */
+  args?: string[];
 }
 
 /**
@@ -61,7 +64,8 @@ export function splitExpression(text: string, from = 0, end = text.length): { fe
         else if (text[i] === ')' && --depth === 0) break;
       }
       if (i >= end) return undefined;
-      item.firstArg = text.slice(argStart, i).split(',')[0]!.trim();
+      item.args = text.slice(argStart, i).split(',').map((a) => a.trim());
+      item.firstArg = item.args[0]!;
       i++;
     }
     items.push(item);
@@ -180,9 +184,8 @@ function checkExpression(ctx: RuleContext, target: Version, names: Names, word: 
   const report = (item: ExprName, message: string): void => {
     const from = sourceOffset(word, item.at);
     const to = sourceOffset(word, item.at + item.name.length);
-    // a name only the development manual knows may still change: a warning, as unknown-keyword does
-    const devOnly = /first appears in HAProxy (\S+)\)/.exec(message)?.[1] === VERSIONS[VERSIONS.length - 1];
-    ctx.report({ message, start: from ?? word.start, end: to ?? word.end, ...(devOnly ? { severity: 'warning' as const } : {}) });
+    // unknown at the target is refused there, even when only the development branch has the name
+    ctx.report({ message, start: from ?? word.start, end: to ?? word.end });
   };
   const fetch = expr.fetch;
   const known = where === 'acl' ? names.acl : names.fetches;
@@ -199,7 +202,27 @@ function checkExpression(ctx: RuleContext, target: Version, names: Names, word: 
     }
   }
   for (const conv of expr.converters) {
+    if (conv.name === 'bytes' && names.converters.has('bytes')) {
+      const problem = bytesLengthProblem(conv, target);
+      if (problem) report(conv, problem);
+      continue;
+    }
     if (dynamicName(conv.name) || names.converters.has(conv.name)) continue;
     report(conv, describeUnknown(conv.name, 'converters', target));
   }
+}
+
+/** `bytes(<offset>[,<length>])`: from 2.9 (the 2.9.0 verdicts) a literal length of zero or less, or a negative offset, is refused; before, it gave an empty sample. */
+function bytesLengthProblem(conv: ExprName, target: Version): string | undefined {
+  const [offset, length] = conv.args ?? [];
+  if (compareVersions(target, '2.9') < 0) {
+    // variables as offset/length came in 2.9 too
+    const variable = [offset, length].find((a) => a !== undefined && a !== '' && !/^-?\d+$/.test(a));
+    return variable ? `'bytes' takes integers before HAProxy 2.9 (variables such as '${variable}' from 2.9): HAProxy refuses this` : undefined;
+  }
+  if (length !== undefined && /^-?\d+$/.test(length) && Number(length) <= 0) {
+    return `'bytes' length ${length} is not a positive number: HAProxy 2.9 and later refuse this`;
+  }
+  if (offset !== undefined && /^-\d+$/.test(offset)) return `'bytes' offset ${offset} is negative: HAProxy 2.9 and later refuse this`;
+  return undefined;
 }

@@ -24,6 +24,8 @@ export interface DumpContext {
   all: KeywordDump[];
   /** names HAProxy registers only to refuse them (removed-keywords.json) */
   refused: Set<string>;
+  /** bind/server option names as any manual spells them (`set-proxy-v2-tlv-fmt(<id>)`) */
+  spellings: Record<'bind' | 'server', string[]>;
 }
 
 function addMissing(facts: ManualFacts, group: string, names: Iterable<string>, refused: Set<string>): void {
@@ -48,7 +50,10 @@ export function applyDump(manual: ManualFacts, dump: KeywordDump, context: DumpC
   for (const kind of ['bind', 'server'] as const) {
     for (const [name, arg] of Object.entries(dump[kind])) {
       if (facts.has(kind, name) || refused.has(name) || refused.has(`${kind} ${name}`)) continue;
-      facts.add(kind, name, { takesArg: arg !== 'noarg' });
+      // the manuals spell some with their argument: `set-proxy-v2-tlv-fmt(<id>)`
+      const spelled = context.spellings[kind].find((k) => k.startsWith(`${name}(`));
+      if (spelled) facts.add(kind, spelled, { takesArg: true });
+      else facts.add(kind, name, { takesArg: arg !== 'noarg' });
     }
   }
 
