@@ -15,18 +15,18 @@ if (releases.length === 0) console.warn(`\n⚠ ${VERDICTS_DIR} not found: the pe
 
 // ─── Recall floors per release ─────────────────────────────────────────────────────────────────────
 // Share of the configs a release rejects for a syntax/keyword reason on which the linter errs on a line
-// the release names. Set a little below what was measured; RAISE THEM as rules land.
-// measured (configs): 2.6.12 136/154, 2.8.0 132/151, 2.9.0 116/137, 3.0.0 107/128, 3.2.0 93/114,
-// 3.3.0 155/175, 3.4.0 145/163, 3.5-dev5 135/153
+// the release names (at least 90% everywhere, issue #12). RAISE THEM as rules land.
+// measured (configs): 2.6.12 138/149, 2.8.0 135/145, 2.9.0 119/131, 3.0.0 112/122, 3.2.0 98/108,
+// 3.3.0 158/169, 3.4.0 147/157, 3.5-dev5 135/147
 const RECALL_FLOORS: Record<string, number> = {
-  '2.6.12': 0.87,
-  '2.8.0': 0.86,
-  '2.9.0': 0.83,
-  '3.0.0': 0.82,
-  '3.2.0': 0.8,
-  '3.3.0': 0.87,
-  '3.4.0': 0.88,
-  '3.5-dev5': 0.87,
+  '2.6.12': 0.92,
+  '2.8.0': 0.92,
+  '2.9.0': 0.9,
+  '3.0.0': 0.91,
+  '3.2.0': 0.9,
+  '3.3.0': 0.93,
+  '3.4.0': 0.93,
+  '3.5-dev5': 0.91,
 };
 
 /**
@@ -38,10 +38,6 @@ const KNOWN_GAPS: Record<string, string> = {
   '2.8.0 → 2.9.0 real/haproxy__haproxy__tests_conf_tcp-check.cfg': "a 2.9.0 regression: a bare global 'external-check' refused (\"only supports 'preserve-env'\"), accepted again in 3.0",
   '2.9.0 → 3.0.0 real/haproxy__haproxy__tests_conf_tcp-check.cfg': "the same 2.9.0 'external-check' regression, fixed in 3.0",
   '2.9.0 → 3.0.0 reg-tests/acl-1.cfg': 'an anonymous-ACL sample expression 2.9 cannot parse (arguments of fetches are not versioned)',
-  '3.2.0 → 3.3.0 reg-tests/aes_gcm-1.cfg': "a fourth 'aes_gcm_enc' argument (AAD), new in 3.3: converter arity is not versioned",
-  '3.3.0 → 3.4.0 reg-tests/h3_clr-1.cfg': "the 'qmux' MUX protocol of 'proto', new in 3.4: 'proto' values are not checked",
-  '3.4.0 → 3.5-dev5 reg-tests/early_hints-1.cfg': "'http-request cache-use … no-early-hints', new in 3.5: action arguments are not versioned",
-  '3.4.0 → 3.5-dev5 reg-tests/param-1.cfg': "a 'param' converter delimiter 3.4 refuses: converter arguments are not versioned",
 };
 
 describe.skipIf(releases.length === 0)('the linter against each release\'s verdicts on the corpus', () => {

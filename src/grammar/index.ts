@@ -81,6 +81,11 @@ const sorted = (s: Set<string>): string[] => [...s].sort();
 
 // ---------------------------------------------------------------- sections
 
+/** The manual a version's facts were read from; undefined for the versions built from their neighbours (2.9, 3.1, 3.3). */
+export function manualOf(version: Version): string | undefined {
+  return sectionsData().manuals[version];
+}
+
 /** Section kinds existing in a version (or ever, without a version). */
 export function sectionKinds(version?: Version): string[] {
   const all = sectionsData().sections;

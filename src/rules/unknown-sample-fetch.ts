@@ -202,13 +202,35 @@ function checkExpression(ctx: RuleContext, target: Version, names: Names, word: 
     }
   }
   for (const conv of expr.converters) {
-    if (conv.name === 'bytes' && names.converters.has('bytes')) {
-      const problem = bytesLengthProblem(conv, target);
-      if (problem) report(conv, problem);
+    const argumentProblem = names.converters.has(conv.name) ? versionedArgumentProblem(conv, target) : undefined;
+    if (argumentProblem) {
+      report(conv, argumentProblem);
       continue;
     }
     if (dynamicName(conv.name) || names.converters.has(conv.name)) continue;
     report(conv, describeUnknown(conv.name, 'converters', target));
+  }
+}
+
+/** Converter arguments whose accepted forms changed between versions (verified with the releases' verdicts). */
+function versionedArgumentProblem(conv: ExprName, target: Version): string | undefined {
+  const args = conv.args ?? [];
+  switch (conv.name) {
+    case 'bytes':
+      return bytesLengthProblem(conv, target);
+    case 'aes_gcm_enc':
+    case 'aes_gcm_dec':
+      // the fifth argument (additional authenticated data) came in 3.3
+      return args.length > 4 && compareVersions(target, '3.3') < 0
+        ? `'${conv.name}' takes at most 4 arguments before HAProxy 3.3 (the AAD argument is new in 3.3): HAProxy refuses this`
+        : undefined;
+    case 'param':
+      // a delimiter written in more than one character (`0x26`) is accepted from 3.5
+      return args[1] !== undefined && args[1].length !== 1 && compareVersions(target, '3.5') < 0
+        ? `'param' delimiter '${args[1]}' must be exactly one character before HAProxy 3.5-dev: HAProxy refuses this ("Delimiter must be exactly 1 character")`
+        : undefined;
+    default:
+      return undefined;
   }
 }
 

@@ -51,16 +51,28 @@ export function loadReleases(dir = VERDICTS_DIR): ReleaseVerdicts[] {
  * file would have registered, a SPOE filter whose missing configuration file it could not read, and QUIC
  * servers on a TLS library without QUIC support.
  */
-const NOT_THE_CONFIG: RegExp[] = [/unknown service name/i, /\blua\./i, /support for QUIC/i, /missing config file/i, /error encountered while processing 'spoe'/i];
+const NOT_THE_CONFIG: RegExp[] = [
+  /unknown service name/i,
+  /\blua\./i,
+  /support for QUIC/i,
+  /missing config file/i,
+  /error encountered while processing 'spoe'/i,
+  // keywords of modules these builds lack (WURFL, 51Degrees, DeviceAtlas): the linter accepts them on purpose
+  /unknown keyword '(wurfl|51degrees|deviceatlas)-/i,
+];
 
-export function countsForRecall(alert: VerdictAlert): boolean {
-  return alert.kind === 'syntax' && alert.line !== null && !NOT_THE_CONFIG.some((re) => re.test(alert.message));
+/** `no such ACL` after an `acl` line that failed on its missing map or pattern file: the file's fault, not the config's */
+const ACL_OF_MISSING_FILE = /no such ACL/i;
+
+export function countsForRecall(alert: VerdictAlert, config?: ConfigVerdict): boolean {
+  if (alert.kind !== 'syntax' || alert.line === null || NOT_THE_CONFIG.some((re) => re.test(alert.message))) return false;
+  return !(config && ACL_OF_MISSING_FILE.test(alert.message) && config.alerts.some((a) => a.kind === 'missing-file'));
 }
 
 /** the lines of a config's syntax/keyword alerts that count, or [] when the release does not reject it for that */
 export function syntaxLines(config: ConfigVerdict): number[] {
   if (config.verdict !== 'rejected-syntax') return [];
-  return [...new Set(config.alerts.filter(countsForRecall).map((a) => a.line!))];
+  return [...new Set(config.alerts.filter((a) => countsForRecall(a, config)).map((a) => a.line!))];
 }
 
 export interface CorpusText {
@@ -131,7 +143,7 @@ export function measureRelease(release: ReleaseVerdicts, errors: ErrorLines, tar
     figures.rejects++;
     const found = errors.at(key, target);
     if (lines.some((l) => found.has(l))) figures.hits++;
-    else figures.misses.push({ name: key, alerts: config.alerts.filter(countsForRecall).map((a) => `${a.line}: ${a.message.split('\n')[0]}`) });
+    else figures.misses.push({ name: key, alerts: config.alerts.filter((a) => countsForRecall(a, config)).map((a) => `${a.line}: ${a.message.split('\n')[0]}`) });
   }
   return figures;
 }

@@ -5,7 +5,7 @@
  */
 import type { Line, Section, Word } from '../../parser/ast.js';
 import type { RuleContext, TargetVersion } from '../../engine/types.js';
-import { bindOptions, serverOptions, suggest, VERSIONS, type Version } from '../../grammar/index.js';
+import { bindOptions, familyMembers, manualOf, serverOptions, suggest, VERSIONS, type Version } from '../../grammar/index.js';
 import { compareVersions, hasEnv, toVersion, uniqueBest, versionLabel } from './knowledge.js';
 import { claimedLines } from './classify.js';
 import { addressInsteadOfName } from '../shared/addresses.js';
@@ -80,6 +80,10 @@ export function checkOptions(kind: OptionKind, ctx: RuleContext): void {
   const claimed = claimedLines(file, targetVersion);
   const other: OptionKind = kind === 'server' ? 'bind' : 'server';
   for (const section of file.sections) {
+    if (kind === 'bind' && section.kind === 'crt-store') {
+      for (const line of section.lines) if (line.kind === 'keyword' && line.keyword === 'load' && !claimed.has(line)) checkCrtStoreLoad(ctx, target, line);
+      continue;
+    }
     if (kind === 'bind' && section.kind === 'global') {
       for (const line of section.lines) if (line.kind === 'keyword' && line.keyword === 'stats socket' && !claimed.has(line)) checkStatsSocket(ctx, target, line);
       continue;
@@ -113,6 +117,9 @@ export function checkOptions(kind: OptionKind, ctx: RuleContext): void {
           }
         }
         if (kind === 'bind' && name === 'process') reportBindProcess(ctx, target, word, args[i + 1]);
+        if (name === 'proto' && args[i + 1]?.value === 'qmux' && compareVersions(target, '3.4') < 0) {
+          ctx.report({ message: `the 'qmux' protocol of '${kind} … proto' is not available before HAProxy 3.4 (target version ${versionLabel(target)})`, start: args[i + 1]!.start, end: args[i + 1]!.end });
+        }
         if (kind === 'server' && name === 'source') {
           i = skipSource(args, i);
           continue;
@@ -148,6 +155,22 @@ function checkStatsSocket(ctx: RuleContext, target: Version, line: Line): void {
   for (let i = 1; i < args.length; i++) {
     if (hasEnv(args[i])) return;
     if (args[i]!.value === 'process') reportBindProcess(ctx, target, args[i]!, args[i + 1]);
+  }
+}
+
+/**
+ * `load crt <file> [<option> <value>]…` in a crt-store: an option newer than the target (`jwt` from 3.3).
+ * Only at targets with a manual of their own: the in-between versions' load options are not known exactly.
+ */
+function checkCrtStoreLoad(ctx: RuleContext, target: Version, line: Line): void {
+  if (!manualOf(target)) return;
+  const args = line.args;
+  for (let i = 0; i + 1 < args.length; i += 2) {
+    const word = args[i]!;
+    if (hasEnv(word)) return;
+    const versions = VERSIONS.filter((v) => familyMembers('crt-store load', v).includes(word.value));
+    if (versions.length === 0 || versions.includes(target) || compareVersions(versions[0]!, target) < 0 || line.condDepth > 0) continue;
+    ctx.report({ message: `crt-store load option '${word.value}' is not available before HAProxy ${versionLabel(versions[0]!)} (target version ${versionLabel(target)})`, start: word.start, end: word.end });
   }
 }
 
