@@ -1,6 +1,7 @@
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { Finding, LintOptions, Rule, RuleSetting, TargetVersion } from '../engine/types.js';
 import { DEFAULT_TARGET_VERSION } from '../engine/types.js';
+import { detectTargetVersion } from './haproxy-version.js';
 import { parseArgs, type Flags } from './args.js';
 import { shouldColor, colors } from './color.js';
 import { APP_NAME, ConfigFinder, didYouMean, effectiveOptions, loadConfigFile, SEVERITIES, type CliSettings } from './config.js';
@@ -194,7 +195,7 @@ function cliSettings(flags: Flags, rules: readonly Rule[]): CliSettings {
   if (flags.app !== undefined && !APP_NAME.test(flags.app)) throw new CliError(`--app '${flags.app}': expected an application name such as django (letters, digits, '.', '_', '-')`);
   return {
     app: flags.app,
-    targetVersion: flags.targetVersion as TargetVersion | undefined,
+    targetVersion: flags.targetVersion === 'auto' ? detectTargetVersion() : (flags.targetVersion as TargetVersion | undefined),
     select: flags.select,
     ignore: flags.ignore,
     rules: ruleSettings,

@@ -1,5 +1,5 @@
 import type { Rule, RuleOptionSpec } from '../engine/types.js';
-import { TARGET_VERSIONS } from '../engine/types.js';
+import { DEFAULT_TARGET_VERSION, TARGET_VERSIONS } from '../engine/types.js';
 import { onByDefault } from '../engine/rule-settings.js';
 import { HOMEPAGE } from '../cli/meta.js';
 
@@ -100,7 +100,7 @@ export function configSchema(rules: readonly Rule[]): Record<string, unknown> {
     definitions: {
       severity: { enum: ['off', 'info', 'warning', 'error'] },
       app: { type: 'string', pattern: '^[A-Za-z0-9_.-]+$' },
-      targetVersion: { description: 'The HAProxy version the configuration must work with (default: the newest LTS, 3.2).', enum: [...TARGET_VERSIONS] },
+      targetVersion: { description: `The HAProxy version the configuration must work with (default: the newest LTS, ${DEFAULT_TARGET_VERSION}).`, enum: [...TARGET_VERSIONS] },
       rules: {
         description: 'Severity ("off", "info", "warning", "error") or [severity, options] per rule id.',
         type: 'object',

@@ -1,6 +1,7 @@
 import type { ConfigFile, Line, Section, Severity } from '../parser/ast.js';
 import type { ConfigSet, SetFile } from '../model/set.js';
 import type { ConfigModel } from '../model/config-model.js';
+import { NEWEST_LTS, VERSIONS, type Version } from '../grammar/versions.js';
 
 export type { Severity };
 
@@ -35,11 +36,11 @@ export interface Finding {
   file?: string;
 }
 
-/** The HAProxy versions a config can target. */
-export type TargetVersion = '2.6' | '2.8' | '3.0' | '3.2' | '3.4';
-export const TARGET_VERSIONS: readonly TargetVersion[] = ['2.6', '2.8', '3.0', '3.2', '3.4'];
+/** The HAProxy versions a config can target: the grammar's one ordered list (src/grammar/versions.ts). */
+export type TargetVersion = Version;
+export const TARGET_VERSIONS: readonly TargetVersion[] = VERSIONS;
 /** the newest LTS */
-export const DEFAULT_TARGET_VERSION: TargetVersion = '3.2';
+export const DEFAULT_TARGET_VERSION: TargetVersion = NEWEST_LTS;
 
 export interface RuleDocs {
   /** what the rule does */

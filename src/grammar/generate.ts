@@ -1,7 +1,13 @@
 /**
  * `npm run grammar`: regenerates grammar/data/*.json from the HAProxy
- * configuration manuals (HAPROXY_DOC_DIR, default ../shared/haproxy-doc from
- * the repo root) and the hand-kept grammar/removed-keywords.json.
+ * configuration manuals and the releases' keyword dumps (`haproxy -dKall`,
+ * keywords-dKall-<release>.txt) in HAPROXY_DOC_DIR (default ../shared/haproxy-doc
+ * from the repo root), and the hand-kept grammar/removed-keywords.json.
+ *
+ * Per version: the manual's facts corrected by the binary's dump (gen/binary.ts); a version without a
+ * manual (2.9, 3.1, 3.3) starts from what both neighbouring versions have (gen/interpolate.ts), then its
+ * dump corrects it when there is one (2.9, 3.3; 3.1 has neither manual nor binary). The crosscheck-<v>.json
+ * reports still compare each manual, alone, with its binary.
  *
  * Output is deterministic (sorted keys, stable formatting) so the committed
  * files can be compared with a fresh run (see test/grammar.test.ts).
@@ -9,16 +15,19 @@
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { isVersion, VERSIONS, type Version } from './versions.js';
+import { compareVersions, isVersion, VERSIONS, type Version } from './versions.js';
 import { parseManual } from './gen/manual.js';
 import { extractManual } from './gen/extract.js';
 import { groupsWithPrefix, mergeDocs, mergeGroup, type VersionedFacts } from './gen/merge.js';
 import { flattenRemoved } from './gen/removed.js';
-import { parseKeywordDump } from './gen/dump.js';
+import { parseKeywordDump, type KeywordDump } from './gen/dump.js';
+import { applyDump } from './gen/binary.js';
+import { interpolateFacts } from './gen/interpolate.js';
+import type { ManualFacts } from './gen/facts.js';
 import { crossCheck } from './gen/crosscheck.js';
 import { stableJson } from './gen/json.js';
 import { syntaxDiagramsHtml } from './syntax-diagrams.js';
-import type { FamiliesFile, OptionsFile, SamplesFile, SectionsFile } from './types.js';
+import type { FamiliesFile, OptionsFile, RemovedFile, SamplesFile, SectionsFile } from './types.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DATA_DIR = join(REPO_ROOT, 'grammar', 'data');
@@ -35,11 +44,12 @@ function patchRank(suffix: string): number {
   return Number(suffix);
 }
 
-/** Picks one manual per target version: the newest patch release (2.6.12 over 2.6.0), or the dev one. */
-export function discoverManuals(docDir: string): Partial<Record<Version, string>> {
+/** Picks one file per version: the newest patch release (2.6.12 over 2.6.0), or the dev one. */
+function discoverFiles(docDir: string, prefix: string): Partial<Record<Version, string>> {
   const best: Partial<Record<Version, { file: string; rank: number }>> = {};
+  const pattern = new RegExp(`^${prefix}-(\\d+\\.\\d+)[.-](\\w+)\\.txt$`);
   for (const file of readdirSync(docDir).sort()) {
-    const m = /^configuration-(\d+\.\d+)[.-](\w+)\.txt$/.exec(file);
+    const m = pattern.exec(file);
     if (!m || !isVersion(m[1]!)) continue;
     const rank = patchRank(m[2]!);
     const v = m[1];
@@ -50,12 +60,41 @@ export function discoverManuals(docDir: string): Partial<Record<Version, string>
   return out;
 }
 
-function discoverDumps(docDir: string): Partial<Record<Version, string>> {
-  const out: Partial<Record<Version, string>> = {};
-  for (const file of readdirSync(docDir).sort()) {
-    const m = /^keywords-dKall-(\d+\.\d+)\.\d+\.txt$/.exec(file);
-    if (m && isVersion(m[1]!)) out[m[1]] = file;
+/** One configuration manual per version (configuration-<release>.txt). */
+export function discoverManuals(docDir: string): Partial<Record<Version, string>> {
+  return discoverFiles(docDir, 'configuration');
+}
+
+/** One keyword dump per version (keywords-dKall-<release>.txt). */
+export function discoverDumps(docDir: string): Partial<Record<Version, string>> {
+  return discoverFiles(docDir, 'keywords-dKall');
+}
+
+/** Names a release registers only to refuse them ("not supported anymore"): removed-keywords.json entries removed by then. */
+function refusedAt(removed: RemovedFile, v: Version): Set<string> {
+  const out = new Set<string>();
+  for (const entry of Object.values(removed.keywords)) {
+    if (entry.status !== 'removed') continue;
+    if (entry.since && isVersion(entry.since) && compareVersions(entry.since, v) > 0) continue;
+    out.add(entry.name);
   }
+  return out;
+}
+
+/** Each version's facts: its manual's, or its neighbours' in common; then corrected by its binary's dump. */
+function versionFacts(manualFacts: VersionedFacts, dumps: Partial<Record<Version, KeywordDump>>, removed: RemovedFile): VersionedFacts {
+  const all = Object.values(dumps) as KeywordDump[];
+  const spelled = (kind: string) => [...new Set(Object.values(manualFacts).flatMap((f) => f!.names(kind)))].filter((n) => n.includes('('));
+  const spellings = { bind: spelled('bind'), server: spelled('server') };
+  const out: VersionedFacts = {};
+  const correct = (v: Version, facts: ManualFacts) => (dumps[v] ? applyDump(facts, dumps[v]!, { all, refused: refusedAt(removed, v), spellings }) : facts);
+  for (const v of VERSIONS) if (manualFacts[v]) out[v] = correct(v, manualFacts[v]!);
+  VERSIONS.forEach((v, i) => {
+    if (out[v]) return;
+    const older = VERSIONS.slice(0, i).reverse().find((o) => out[o]);
+    const newer = VERSIONS.slice(i + 1).find((n) => out[n]);
+    if (older && newer) out[v] = correct(v, interpolateFacts(out[older]!, out[newer]!));
+  });
   return out;
 }
 
@@ -63,26 +102,17 @@ function discoverDumps(docDir: string): Partial<Record<Version, string>> {
 export function generateGrammar(docDir: string, removedSource: string): Record<string, string> {
   const manuals = discoverManuals(docDir);
   if (Object.keys(manuals).length === 0) throw new Error(`no configuration-*.txt manuals in ${docDir}`);
-  const facts: VersionedFacts = {};
+  const manualFacts: VersionedFacts = {};
   for (const [v, file] of Object.entries(manuals) as [Version, string][]) {
-    facts[v] = extractManual(parseManual(file, readFileSync(join(docDir, file), 'utf8')));
+    manualFacts[v] = extractManual(parseManual(file, readFileSync(join(docDir, file), 'utf8')));
   }
+  const dumpFiles = discoverDumps(docDir);
+  const dumps: Partial<Record<Version, KeywordDump>> = {};
+  for (const [v, file] of Object.entries(dumpFiles) as [Version, string][]) dumps[v] = parseKeywordDump(readFileSync(join(docDir, file), 'utf8'));
+  const removed = flattenRemoved(removedSource);
+  const facts = versionFacts(manualFacts, dumps, removed);
+  const { sections, families, options, samples } = mergeAll(facts, manuals, dumpFiles);
 
-  const sections: SectionsFile = {
-    versions: VERSIONS.filter((v) => manuals[v]),
-    manuals,
-    sections: mergeGroup(facts, 'sections'),
-    keywords: Object.fromEntries(groupsWithPrefix(facts, 'section:').map((k) => [k, mergeGroup(facts, `section:${k}`)])),
-  };
-  const families: FamiliesFile = {
-    families: Object.fromEntries(groupsWithPrefix(facts, 'family:').map((f) => [f, mergeGroup(facts, `family:${f}`)])),
-  };
-  const options: OptionsFile = { bind: mergeGroup(facts, 'bind'), server: mergeGroup(facts, 'server') };
-  const samples: SamplesFile = {
-    fetches: mergeGroup(facts, 'fetch'),
-    converters: mergeGroup(facts, 'converter'),
-    acls: mergeGroup(facts, 'acl'),
-  };
 
   // doc namespaces whose keyword is deprecated somewhere, to attach a deprecation note
   const deprecated = new Map<string, Set<string>>();
@@ -104,15 +134,37 @@ export function generateGrammar(docDir: string, removedSource: string): Record<s
     'families.json': stableJson(families),
     'options.json': stableJson(options),
     'samples.json': stableJson(samples),
-    'docs.json': stableJson(mergeDocs(facts, deprecated)),
-    'removed.json': stableJson(flattenRemoved(removedSource)),
+    'docs.json': stableJson(mergeDocs(manualFacts, deprecated)),
+    'removed.json': stableJson(removed),
   };
-  for (const [v, file] of Object.entries(discoverDumps(docDir)) as [Version, string][]) {
-    if (!facts[v]) continue;
-    const report = crossCheck(v, parseKeywordDump(readFileSync(join(docDir, file), 'utf8')), { sections, families, options, samples });
+  // what each manual, alone, misses of its binary (the gaps the dump filled in above)
+  const manualOnly = mergeAll(manualFacts, manuals, {});
+  for (const [v, file] of Object.entries(dumpFiles) as [Version, string][]) {
+    if (!manualFacts[v]) continue;
+    const report = crossCheck(v, dumps[v]!, manualOnly);
     files[`crosscheck-${v}.json`] = stableJson({ dump: file, manual: manuals[v], ...report });
   }
   return files;
+}
+
+function mergeAll(facts: VersionedFacts, manuals: Partial<Record<Version, string>>, dumps: Partial<Record<Version, string>>) {
+  const sections: SectionsFile = {
+    versions: VERSIONS.filter((v) => facts[v]),
+    manuals,
+    ...(Object.keys(dumps).length > 0 ? { dumps } : {}),
+    sections: mergeGroup(facts, 'sections'),
+    keywords: Object.fromEntries(groupsWithPrefix(facts, 'section:').map((k) => [k, mergeGroup(facts, `section:${k}`)])),
+  };
+  const families: FamiliesFile = {
+    families: Object.fromEntries(groupsWithPrefix(facts, 'family:').map((f) => [f, mergeGroup(facts, `family:${f}`)])),
+  };
+  const options: OptionsFile = { bind: mergeGroup(facts, 'bind'), server: mergeGroup(facts, 'server') };
+  const samples: SamplesFile = {
+    fetches: mergeGroup(facts, 'fetch'),
+    converters: mergeGroup(facts, 'converter'),
+    acls: mergeGroup(facts, 'acl'),
+  };
+  return { sections, families, options, samples };
 }
 
 function main(): void {

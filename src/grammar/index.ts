@@ -53,15 +53,21 @@ export function ignoredInSection(kind: string, keyword: string): string | undefi
   return ignored?.[kind]?.[keyword];
 }
 
-/** A generated group with the undocumented keywords of the same group added (built once per group). */
+/** A generated group with the undocumented keywords of the same group added (versions a manual misses are added to its record; built once per group). */
 const mergedGroups = new Map<string, KeywordGroup>();
 function withUndocumented(cacheKey: string, group: KeywordGroup | undefined): KeywordGroup {
   let merged = mergedGroups.get(cacheKey);
-  if (!merged) {
-    const extra = undocumentedData()[cacheKey];
-    merged = typeof extra === 'object' && cacheKey !== 'ignored' ? { ...extra, ...group } : group ?? {};
-    mergedGroups.set(cacheKey, merged);
+  if (merged) return merged;
+  const extra = undocumentedData()[cacheKey];
+  if (typeof extra !== 'object' || cacheKey === 'ignored') merged = group ?? {};
+  else {
+    merged = { ...extra, ...group };
+    for (const [name, record] of Object.entries(extra)) {
+      const generated = group?.[name];
+      if (generated) merged[name] = { ...generated, versions: VERSIONS.filter((v) => generated.versions.includes(v) || record.versions.includes(v)) };
+    }
   }
+  mergedGroups.set(cacheKey, merged);
   return merged;
 }
 
@@ -96,6 +102,11 @@ function sorted(s: Set<string>): string[] {
 }
 
 // ---------------------------------------------------------------- sections
+
+/** The manual a version's facts were read from; undefined for the versions built from their neighbours (2.9, 3.1, 3.3). */
+export function manualOf(version: Version): string | undefined {
+  return sectionsData().manuals[version];
+}
 
 /** Section kinds existing in a version (or ever, without a version). */
 export function sectionKinds(version?: Version): string[] {

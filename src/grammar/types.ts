@@ -14,6 +14,8 @@ export interface KeywordRecord {
   namedDefaultsOnly?: Version[];
   /** server/bind options: takes a value (per the newest manual documenting it) */
   takesArg?: boolean;
+  /** `option` members in the binary's option table (argument-less, a fixed frontend/backend capability) */
+  registered?: Version[];
 }
 
 export type KeywordGroup = Record<string, KeywordRecord>;
@@ -23,6 +25,8 @@ export interface SectionsFile {
   versions: Version[];
   /** manual file each version was read from */
   manuals: Partial<Record<Version, string>>;
+  /** keyword dump (`haproxy -dKall`) each version was corrected with */
+  dumps?: Partial<Record<Version, string>>;
   /** section kinds (global, defaults, frontend, …, userlist, acme, …) */
   sections: KeywordGroup;
   /** keywords allowed per section kind, named as the manual/proxy matrix names them */
@@ -72,6 +76,8 @@ export interface RemovedKeyword {
   /** where the keyword lived: "proxy", "global", "bind", "server", "section", "resolvers" … */
   context: string;
   replacement?: string;
+  /** the replacement is the same keyword under a new name (same arguments, same meaning): a safe fix */
+  rename?: boolean;
   note?: string;
 }
 

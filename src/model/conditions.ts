@@ -68,11 +68,11 @@ export function aclUsesInCondition(line: Line, loose = false): AclUse[] {
   return uses;
 }
 
-/** ACL names referenced through the `acl([!]name,…)` sample fetch inside a word. */
+/** ACL names referenced through the `acl([!]name,…)` sample fetch inside a word (not the `add-acl(<file>)`/`del-acl(<file>)` actions). */
 export function aclFetchUses(word: Word, line: Line): AclUse[] {
   const uses: AclUse[] = [];
   if (!word.value.includes('acl(')) return uses;
-  for (const match of word.value.matchAll(/(?:^|[^A-Za-z0-9_.])acl\(([^)]*)\)/g)) {
+  for (const match of word.value.matchAll(/(?:^|[^A-Za-z0-9_.-])acl\(([^)]*)\)/g)) {
     for (const part of match[1]!.split(',')) {
       const name = part.trim().replace(/^!+/, '');
       if (name) uses.push({ name, word, line, viaFetch: true });

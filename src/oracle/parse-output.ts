@@ -4,7 +4,9 @@
  *   [ALERT]    (123) : config : parsing [/tmp/x/haproxy.cfg:6] : 'maxconn' expects an integer argument.
  *   [ALERT]    (123) : config : [/tmp/x/haproxy.cfg:48] : 'server be/s1' : could not resolve address 'db'.
  *   [WARNING]  (123) : config : parsing [/tmp/x/haproxy.cfg:12] : a 'http-request' rule placed after …
+ *   [ALERT]    (123) : config : Parsing [/tmp/x/haproxy.cfg:9]: frontend 'www' has the same name as backend 'www' …
  *
+ * (`Parsing` with a capital P is how HAProxy words the duplicate and same-name proxy alerts.)
  * Lines that do not start with `[` continue the previous message (HAProxy wraps long hints).
  */
 import type { Message } from './types.js';
@@ -17,7 +19,7 @@ export interface ParsedOutput {
 const HEAD = /^\[(ALERT|WARNING|NOTICE)\]\s*(?:\(\d+\)\s*)?:\s*(.*)$/;
 /** `config : ` and similar producer tags in front of the message */
 const PRODUCER = /^([a-z][a-z-]*)\s*:\s*/;
-const LOCATION = /^(?:parsing\s*)?\[([^\]]+):(\d+)\]\s*:?\s*/;
+const LOCATION = /^(?:parsing\s*)?\[([^\]]+):(\d+)\]\s*:?\s*/i;
 
 export function parseHaproxyOutput(output: string): ParsedOutput {
   const alerts: Message[] = [];
@@ -35,7 +37,7 @@ export function parseHaproxyOutput(output: string): ParsedOutput {
     const level = head[1];
     let rest = head[2] ?? '';
     const producer = PRODUCER.exec(rest);
-    if (producer && !rest.startsWith('parsing')) rest = rest.slice(producer[0].length);
+    if (producer && !/^parsing\b/i.test(rest)) rest = rest.slice(producer[0].length);
     const entry: Message = { message: '' };
     const location = LOCATION.exec(rest);
     if (location) {

@@ -111,7 +111,7 @@ function buildLine(source: LineSource, raw: RawLine, base: number, lineNumber: n
     if (wordCount > 0) firstRaw = internSlice(text, scratch.starts[0]!, scratch.ends[0]!);
     if (emptyArgument >= 0 && emptyArgument < wordCount - 1) {
       const empty = decoded![emptyArgument]!;
-      errors.push(syntaxError('syntax/empty-argument', 'an empty argument ends the argument list: the words after it are ignored (and refused since HAProxy 3.2)', empty.start, end, lineNumber, empty.column, false));
+      errors.push(syntaxError('syntax/empty-argument', 'an empty argument ends the argument list: the words after it are ignored (and refused since HAProxy 3.3)', empty.start, end, lineNumber, empty.column, false));
     }
   }
   if (raw.comment) {

@@ -1,5 +1,6 @@
 import type { Section, Severity } from '../parser/ast.js';
 import type { Rule, TargetVersion } from '../engine/types.js';
+import { atLeast } from '../grammar/versions.js';
 import { configModel, isDynamicName, proxyLabel, sectionWhere, templateNames, type Proxy } from './model/config-model.js';
 
 /** Named sections (other than proxies) whose names must be unique per kind, and what HAProxy does. */
@@ -15,10 +16,9 @@ const UNIQUE_SECTIONS: Record<string, { severity: Severity; consequence: string 
   userlist: { severity: 'warning', consequence: 'HAProxy ignores the second one ("ignoring duplicated userlist"), so its users are never checked' },
 };
 
-const VERSION_ORDER: TargetVersion[] = ['2.6', '2.8', '3.0', '3.2', '3.4'];
 /** Since 3.3 proxies of different kinds (frontend + backend, defaults + proxy) may no longer share a name. */
 function refusesCrossKindNames(version: TargetVersion): boolean {
-  return VERSION_ORDER.indexOf(version) >= VERSION_ORDER.indexOf('3.4');
+  return atLeast(version, '3.3');
 }
 
 
@@ -29,7 +29,7 @@ export const rule: Rule = {
   fixable: 'none',
   group: 'correctness',
   docs: {
-    what: 'Reports a name declared twice where HAProxy needs it unique: two proxies with a common capability (two frontends, two backends, a listen and a frontend or backend), two servers of one backend (including names a `server-template` generates), two `peers`, `resolvers`, `mailers`, `ring`, `cache`, `http-errors`, `fcgi-app` or `log-forward` sections, a `log-forward` section named like a proxy, and a `defaults` name that is declared twice and then referenced by `from`. A frontend and a backend sharing a name, or a proxy named like a `defaults` section, are accepted up to HAProxy 3.2 but refused since 3.3: a warning for older targets, an error when targeting 3.4. A duplicated `userlist` is a warning (HAProxy ignores the second one).',
+    what: 'Reports a name declared twice where HAProxy needs it unique: two proxies with a common capability (two frontends, two backends, a listen and a frontend or backend), two servers of one backend (including names a `server-template` generates), two `peers`, `resolvers`, `mailers`, `ring`, `cache`, `http-errors`, `fcgi-app` or `log-forward` sections, a `log-forward` section named like a proxy, and a `defaults` name that is declared twice and then referenced by `from`. A frontend and a backend sharing a name, or a proxy named like a `defaults` section, are accepted up to HAProxy 3.2 but refused since 3.3: a warning for older targets, an error when targeting 3.3 or later. A duplicated `userlist` is a warning (HAProxy ignores the second one).',
     why: 'HAProxy refuses the configuration on these duplicates ("has the same name as", "another server named … was already defined"), or silently drops the second definition. Names identify proxies and servers in logs, stats, the runtime API and in `use_backend`/`track` references, so they must be unambiguous.',
     bad: 'backend app\n    server app1 127.0.0.1:8000\n    server app1 127.0.0.1:8001\n',
     good: 'backend app\n    server app1 127.0.0.1:8000\n    server app2 127.0.0.1:8001\n',

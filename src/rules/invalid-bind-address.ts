@@ -9,7 +9,7 @@ const NO_PORT_PREFIXES = new Set(['unix', 'abns', 'fd', 'sockpair', 'uxst', 'uxd
 /** Address prefixes followed by `[addr]:port` (quic and udp ones are checked elsewhere by HAProxy). */
 const PORT_PREFIXES = new Set(['ipv4', 'ipv6', 'tcp', 'tcp4', 'tcp6', 'udp', 'udp4', 'udp6', 'quic4', 'quic6']);
 /** Prefixes newer than some targets: HAProxy before them reads the word as a host name without a port. */
-const PREFIX_SINCE: Record<string, Version> = { rhttp: '3.0', abnsz: '3.2' };
+const PREFIX_SINCE: Record<string, Version> = { rhttp: '2.9', abnsz: '3.2' };
 
 /** what `bind` passes to str2sa_range(): a port is mandatory, ranges are fine, stream sockets only */
 const BIND_SPEC: AddressSpec = { label: 'bind address', portMandatory: true, range: true, streamOnly: true };

@@ -1,6 +1,7 @@
 import type { Fix, Rule } from '../engine/types.js';
 import type { Line, Section, Word } from '../parser/ast.js';
 import { isNamedDefaultsOnly, VERSIONS, type RemovedKeyword } from '../grammar/index.js';
+import { versionLabel } from '../grammar/versions.js';
 import { classify, versionNumber } from './keywords/classify.js';
 import { hasEnv } from './keywords/knowledge.js';
 
@@ -12,16 +13,21 @@ export const rule: Rule = {
   group: 'keywords',
   docs: {
     what:
-      "Reports keywords HAProxy no longer accepts in the target version (`--target-version`, default 3.2) — `contimeout`/`clitimeout`/`srvtimeout`, `reqadd`/`reqrep`/`rspadd`/… , `block`, `redispatch`, `monitor-net`, `option forceclose`, `option http-tunnel`, `nbproc`, `bind-process`, the `program` section … — as errors, and deprecated ones (still accepted, with a warning, or removed in a later version) as warnings. The message names the version and the replacement HAProxy itself recommends.",
+      "Reports keywords HAProxy no longer accepts in the target version (`--target-version`, default 3.4, the newest LTS) — `contimeout`/`clitimeout`/`srvtimeout`, `reqadd`/`reqrep`/`rspadd`/… , `block`, `redispatch`, `monitor-net`, `option forceclose`, `option http-tunnel`, `nbproc`, `bind-process`, the `program` section … — as errors, and deprecated ones (still accepted, with a warning, or removed in a later version) as warnings. The message names the version and the replacement HAProxy itself recommends. A keyword whose last version (per the manuals and the binaries' keyword dumps) is older than the target is an error too, even when no replacement is known: the global `trace` (a `traces` section since 3.2), `no-quic` (3.4), the `tune.quic.frontend.*` and other QUIC settings renamed `tune.quic.fe.*` in 3.5.",
     why: 'HAProxy refuses to start on a removed keyword ("the \'contimeout\' directive is not supported anymore since HAProxy 2.1"), which typically bites when an old configuration meets a new package; deprecated keywords are the next ones to break.',
     bad: 'defaults\n    mode http\n    contimeout 5s\n    clitimeout 30s\n    srvtimeout 30s\n',
     good: 'defaults\n    mode http\n    timeout connect 5s\n    timeout client 30s\n    timeout server 30s\n',
     fixSafety:
-      "Safe where the replacement is exact: `contimeout`/`clitimeout`/`srvtimeout` → `timeout connect/client/server`, `redispatch` → `option redispatch`, `block` → `http-request deny` (same syntax), `option forceclose` → `option httpclose`, `option independant-streams` → `option independent-streams`, `reqadd`/`rspadd` → `http-request`/`http-response add-header` when the header line is plain text, and deleting `bind-process`, `option http-tunnel` and `nbproc 1`, which have no effect any more. Unsafe: `reqdel`/`rspdel` of a single anchored header name → `del-header` (matching becomes case-insensitive), `monitor-net` → `http-request return status 200 if { src … }` (evaluated in another order), deleting `nbproc N`. Everything else (regex rewrites such as `reqrep`) has no automatic fix.",
+      "Safe where the replacement is exact: `contimeout`/`clitimeout`/`srvtimeout` → `timeout connect/client/server`, `redispatch` → `option redispatch`, `block` → `http-request deny` (same syntax), `option forceclose` → `option httpclose`, `option independant-streams` → `option independent-streams`, `reqadd`/`rspadd` → `http-request`/`http-response add-header` when the header line is plain text, deleting `bind-process`, `option http-tunnel` and `nbproc 1`, which have no effect any more, and the pure renames (`tune.quic.frontend.max-idle-timeout` → `tune.quic.fe.max-idle-timeout` …). Unsafe: `reqdel`/`rspdel` of a single anchored header name → `del-header` (matching becomes case-insensitive), `monitor-net` → `http-request return status 200 if { src … }` (evaluated in another order), deleting `nbproc N`. Everything else (regex rewrites such as `reqrep`) has no automatic fix.",
   },
   check({ file, targetVersion, report }) {
     const target = versionNumber(targetVersion);
     for (const v of classify(file, targetVersion)) {
+      if (v.kind === 'dropped') {
+        const what = v.line === v.section.header ? `the '${v.keyword}' section` : `'${v.keyword}'`;
+        report({ message: `${what} is not available after HAProxy ${versionLabel(v.last)} (target version ${versionLabel(targetVersion)}): HAProxy refuses it`, start: v.word.start, end: v.word.end });
+        continue;
+      }
       if (v.kind !== 'removed') continue;
       const { entry, line, section } = v;
       const since = versionNumber(entry.since ?? '');
@@ -83,6 +89,10 @@ function fixFor(entry: RemovedKeyword, line: Line, section: Section): Fix | unde
   const first = kwWords[0]!;
   const args = line.args;
   if (args.some((w) => hasEnv(w)) && entry.name !== 'bind-process') return undefined;
+  if (entry.rename && entry.status === 'removed') {
+    const end = kwWords[kwWords.length - 1]!;
+    return { description: `rename to '${entry.replacement}'`, applicability: 'safe', edits: [{ start: first.start, end: end.end, text: entry.replacement! }] };
+  }
   const swap = KEYWORD_SWAPS[entry.name];
   if (swap) {
     if (entry.name !== 'block' && args.length !== 1) return undefined;

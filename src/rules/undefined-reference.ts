@@ -1,5 +1,6 @@
 import type { Line, Section, Word } from '../parser/ast.js';
 import type { Rule, RuleContext } from '../engine/types.js';
+import { atLeast } from '../grammar/versions.js';
 import { suggest } from '../grammar/index.js';
 import { configModel, hasServer, isDynamicName, proxyLabel, type ConfigModel, type Proxy } from './model/config-model.js';
 import { conditionIndex } from './model/conditions.js';
@@ -97,7 +98,7 @@ class ReferenceChecker {
       return;
     }
     const backend = /^backend@(.+)$/.exec(target.value);
-    if (backend && this.context.targetVersion !== '2.6' && this.context.targetVersion !== '2.8') {
+    if (backend && atLeast(this.context.targetVersion, '2.9')) {
       const name = backend[1]!;
       if (this.model.backendsNamed(name).length > 0 || this.model.hasUncertainNames('backend') || this.model.hasUncertainNames('listen')) return;
       this.report(target, `backend '${name}' is not defined: \`log backend@${name}\` needs a \`backend ${name}\` section in \`mode log\``);

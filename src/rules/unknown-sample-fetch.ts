@@ -1,5 +1,6 @@
 import type { Word } from '../parser/ast.js';
 import type { Rule, RuleContext } from '../engine/types.js';
+import { compareVersions } from '../grammar/versions.js';
 import { aclKeywords, converters, sampleFetches, suggest, VERSIONS, type Version } from '../grammar/index.js';
 import { conditionIndex } from './model/conditions.js';
 import { sourceOffset } from './shared/words.js';
@@ -37,6 +38,8 @@ interface ExprName {
   name: string;
   at: number;
   firstArg?: string;
+  /** every argument, trimmed */
+  args?: string[];
 }
 
 /**
@@ -61,7 +64,8 @@ export function splitExpression(text: string, from = 0, end = text.length): { fe
         else if (text[i] === ')' && --depth === 0) break;
       }
       if (i >= end) return undefined;
-      item.firstArg = text.slice(argStart, i).split(',')[0]!.trim();
+      item.args = text.slice(argStart, i).split(',').map((a) => a.trim());
+      item.firstArg = item.args[0]!;
       i++;
     }
     items.push(item);
@@ -180,9 +184,8 @@ function checkExpression(ctx: RuleContext, target: Version, names: Names, word: 
   const report = (item: ExprName, message: string): void => {
     const from = sourceOffset(word, item.at);
     const to = sourceOffset(word, item.at + item.name.length);
-    // a name only the development manual knows may still change: a warning, as unknown-keyword does
-    const devOnly = /first appears in HAProxy (\S+)\)/.exec(message)?.[1] === VERSIONS[VERSIONS.length - 1];
-    ctx.report({ message, start: from ?? word.start, end: to ?? word.end, ...(devOnly ? { severity: 'warning' as const } : {}) });
+    // unknown at the target is refused there, even when only the development branch has the name
+    ctx.report({ message, start: from ?? word.start, end: to ?? word.end });
   };
   const fetch = expr.fetch;
   const known = where === 'acl' ? names.acl : names.fetches;
@@ -199,7 +202,49 @@ function checkExpression(ctx: RuleContext, target: Version, names: Names, word: 
     }
   }
   for (const conv of expr.converters) {
+    const argumentProblem = names.converters.has(conv.name) ? versionedArgumentProblem(conv, target) : undefined;
+    if (argumentProblem) {
+      report(conv, argumentProblem);
+      continue;
+    }
     if (dynamicName(conv.name) || names.converters.has(conv.name)) continue;
     report(conv, describeUnknown(conv.name, 'converters', target));
   }
+}
+
+/** Converter arguments whose accepted forms changed between versions (verified with the releases' verdicts). */
+function versionedArgumentProblem(conv: ExprName, target: Version): string | undefined {
+  const args = conv.args ?? [];
+  switch (conv.name) {
+    case 'bytes':
+      return bytesLengthProblem(conv, target);
+    case 'aes_gcm_enc':
+    case 'aes_gcm_dec':
+      // the fifth argument (additional authenticated data) came in 3.3
+      return args.length > 4 && compareVersions(target, '3.3') < 0
+        ? `'${conv.name}' takes at most 4 arguments before HAProxy 3.3 (the AAD argument is new in 3.3): HAProxy refuses this`
+        : undefined;
+    case 'param':
+      // a delimiter written in more than one character (`0x26`) is accepted from 3.5
+      return args[1] !== undefined && args[1].length !== 1 && compareVersions(target, '3.5') < 0
+        ? `'param' delimiter '${args[1]}' must be exactly one character before HAProxy 3.5-dev: HAProxy refuses this ("Delimiter must be exactly 1 character")`
+        : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** `bytes(<offset>[,<length>])`: from 2.9 (the 2.9.0 verdicts) a literal length of zero or less, or a negative offset, is refused; before, it gave an empty sample. */
+function bytesLengthProblem(conv: ExprName, target: Version): string | undefined {
+  const [offset, length] = conv.args ?? [];
+  if (compareVersions(target, '2.9') < 0) {
+    // variables as offset/length came in 2.9 too
+    const variable = [offset, length].find((a) => a !== undefined && a !== '' && !/^-?\d+$/.test(a));
+    return variable ? `'bytes' takes integers before HAProxy 2.9 (variables such as '${variable}' from 2.9): HAProxy refuses this` : undefined;
+  }
+  if (length !== undefined && /^-?\d+$/.test(length) && Number(length) <= 0) {
+    return `'bytes' length ${length} is not a positive number: HAProxy 2.9 and later refuse this`;
+  }
+  if (offset !== undefined && /^-\d+$/.test(offset)) return `'bytes' offset ${offset} is negative: HAProxy 2.9 and later refuse this`;
+  return undefined;
 }

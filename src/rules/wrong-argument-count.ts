@@ -8,9 +8,10 @@ import { hasEnv, PROXY_KINDS, versionsInAnyProxy, toVersion, compareVersions } f
 const SINGLE_VALUE = new Set(['maxconn', 'fullconn', 'retries']);
 const TIME_VALUE = /^\d+(us|ms|s|m|h|d)?$/;
 const BALANCE_ALGORITHMS = ['roundrobin', 'static-rr', 'leastconn', 'first', 'source', 'uri', 'url_param', 'hdr', 'random', 'rdp-cookie', 'hash'];
-const BALANCE_NEWER: Record<string, '3.0'> = { sticky: '3.0', 'log-hash': '3.0' };
+/** the log-backend algorithms came with log backends, in 2.9 (verified with the 2.9.0 verdicts) */
+const BALANCE_NEWER: Record<string, '2.9'> = { sticky: '2.9', 'log-hash': '2.9' };
 /** the keywords checked besides `timeout <x>` */
-const CHECKED = new Set(['mode', 'balance', 'compression', 'option httpchk', ...SINGLE_VALUE]);
+const CHECKED = new Set(['mode', 'balance', 'compression', 'option httpchk', 'http-send-name-header', 'http-request', ...SINGLE_VALUE]);
 /** `compression` sub-keywords per version (2.6.12: "'compression' expects 'algo', 'type' or 'offload'"). */
 const COMPRESSION_26 = ['algo', 'type', 'offload'];
 const COMPRESSION_28 = [...COMPRESSION_26, 'algo-req', 'algo-res', 'type-req', 'type-res', 'direction'];
@@ -24,7 +25,7 @@ export const rule: Rule = {
   group: 'keywords',
   docs: {
     what:
-      "Checks a small set of keywords whose arguments the manual fixes exactly: `timeout <x>` takes one time value (`5s`, `100ms`; a bare number is milliseconds); `mode` takes one of `tcp` or `http` (`spop` from 3.1); `balance` takes a known algorithm; `compression` takes a known setting (`algo`, `type`, `offload`; `algo-req`, `algo-res`, `type-req`, `type-res`, `direction` from 2.8; `minsize-req`, `minsize-res` from 3.2); `option httpchk` takes at most three arguments (method, URI, version; a fourth, the host, from 3.2); `maxconn` (global and proxies), `fullconn` and `retries` take a single value. Values coming from environment variables are not checked.",
+      "Checks a small set of keywords whose arguments the manual fixes exactly: `timeout <x>` takes one time value (`5s`, `100ms`; a bare number is milliseconds); `mode` takes one of `tcp` or `http` (`spop` from 3.1); `balance` takes a known algorithm; `compression` takes a known setting (`algo`, `type`, `offload`; `algo-req`, `algo-res`, `type-req`, `type-res`, `direction` from 2.8; `minsize-req`, `minsize-res` from 3.2); `option httpchk` takes at most three arguments (method, URI, version; a fourth, the host, from 3.2); `maxconn` (global and proxies), `fullconn` and `retries` take a single value; `http-send-name-header` may not name `Host` from 3.3; `http-request cache-use <name> no-early-hints` needs 3.5. Values coming from environment variables are not checked.",
     why: 'HAProxy refuses each of these ("\'timeout connect\' : unexpected extra argument", "unknown proxy mode", "balance only supports …"), so the proxy does not start.',
     bad: 'defaults\n    mode http\n    timeout connect 5s 10s\n',
     good: 'defaults\n    mode http\n    timeout connect 5s\n',
@@ -74,6 +75,10 @@ export const rule: Rule = {
               : `unknown 'compression' setting '${sub}': expected ${known.map((k) => `'${k}'`).join(', ')}`;
             report({ message, start: args[0].start, end: args[0].end });
           }
+        } else if (kw === 'http-request' && args[0]?.value === 'cache-use' && args[2]?.value === 'no-early-hints' && compareVersions(target, '3.5') < 0) {
+          report({ message: `'http-request cache-use <name> no-early-hints' is not available before HAProxy 3.5-dev (target version ${targetVersion}): older versions expect 'if' or 'unless' after the cache name`, start: args[2].start, end: args[2].end });
+        } else if (kw === 'http-send-name-header' && args[0]?.value.toLowerCase() === 'host' && compareVersions(target, '3.3') >= 0) {
+          report({ message: "'host' cannot be the header of 'http-send-name-header': HAProxy 3.3 and later refuse it (older versions let it replace the Host header)", start: args[0].start, end: args[0].end });
         } else if (kw === 'option httpchk' && args.length > (compareVersions(target, '3.2') >= 0 ? 4 : 3)) {
           const max = compareVersions(target, '3.2') >= 0 ? 4 : 3;
           const hostHint = max === 3 ? ' (a fourth argument, the Host, needs HAProxy 3.2)' : '';
@@ -94,11 +99,11 @@ function checkMode(word: Word, target: ReturnType<typeof toVersion>, report: Rep
   const value = word.value;
   if (value === 'tcp' || value === 'http' || value === 'health') return; // health: removed-keyword
   if (value === 'log') {
-    if (compareVersions(target, '3.0') < 0) report({ message: "proxy mode 'log' (log backends) is not available before HAProxy 3.0", start: word.start, end: word.end });
+    if (compareVersions(target, '2.9') < 0) report({ message: "proxy mode 'log' (log backends) is not available before HAProxy 2.9", start: word.start, end: word.end });
     return;
   }
   if (value === 'spop') {
-    if (compareVersions(target, '3.2') < 0) report({ message: "proxy mode 'spop' is not available before HAProxy 3.1", start: word.start, end: word.end });
+    if (compareVersions(target, '3.1') < 0) report({ message: "proxy mode 'spop' is not available before HAProxy 3.1", start: word.start, end: word.end });
     return;
   }
   const lower = value.toLowerCase();

@@ -382,7 +382,7 @@ describe('haproxy-lint', () => {
     expectOneLineError(badExplicit, /^haproxy-lint: missing\.json: cannot read configuration: no such file or directory/);
     expect(printed.code).toBe(0);
     const config = JSON.parse(printed.stdout) as { configFile: string; app: string; targetVersion: string; ignore: string[]; rules: Record<string, unknown> };
-    expect(config).toMatchObject({ configFile: 'conf/.haproxy-lint.json', app: 'django', targetVersion: '3.2', ignore: ['suppressions'] });
+    expect(config).toMatchObject({ configFile: 'conf/.haproxy-lint.json', app: 'django', targetVersion: '3.4', ignore: ['suppressions'] });
     expect(config.rules['missing-final-newline']).toBe('error');
     expect(config.rules['unused-suppression']).toBe('off');
     expect(Object.keys(config.rules).sort()).toEqual(RULES.map((r) => r.id).sort());

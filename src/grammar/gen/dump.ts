@@ -11,6 +11,8 @@ export interface KeywordDump {
   server: Record<string, 'arg' | 'noarg' | 'optional'>;
   /** "option X" registered in the proxy option table */
   options: string[];
+  /** the same options with the proxy capabilities they need ("FE", "BE", "HTTP") */
+  optionCaps: Record<string, string[]>;
   /** rule set → registered actions; a trailing "*" means prefix match ("track-sc*" covers track-sc0…2) */
   actions: Record<string, string[]>;
   converters: string[];
@@ -25,7 +27,7 @@ function argKind(rest: string): 'arg' | 'noarg' | 'optional' {
 }
 
 export function parseKeywordDump(text: string): KeywordDump {
-  const dump: KeywordDump = { sections: {}, bind: {}, server: {}, options: [], actions: {}, converters: [], fetches: [], acls: [] };
+  const dump: KeywordDump = { sections: {}, bind: {}, server: {}, options: [], optionCaps: {}, actions: {}, converters: [], fetches: [], acls: [] };
   let part = '';
   let section = '';
   for (const raw of text.split('\n')) {
@@ -48,7 +50,10 @@ export function parseKeywordDump(text: string): KeywordDump {
       let m: RegExpExecArray | null;
       if ((m = /^bind <addr> (?:ssl )?(\S+)(.*)$/.exec(line))) dump.bind[m[1]!] = argKind(m[2]!);
       else if ((m = /^server <name> <addr> (\S+)(.*)$/.exec(line))) dump.server[m[1]!] = argKind(m[2]!);
-      else if ((m = /^option (\S+)/.exec(line))) dump.options.push(m[1]!);
+      else if ((m = /^option (\S+)(?:\s+\[([^\]]*)\])?/.exec(line))) {
+        dump.options.push(m[1]!);
+        dump.optionCaps[m[1]!] = (m[2] ?? '').split(/\s+/).filter(Boolean);
+      }
       else if (section === 'crt-list') (dump.sections[section] ??= []).push(line.split(/\s/)[0]!);
       else {
         const rs = RULE_SET_FAMILIES.find((p) => line.startsWith(p + ' '));

@@ -12,6 +12,8 @@ export interface KeywordFact {
   namedDefaultsOnly?: boolean;
   /** server/bind options: the synopsis shows an argument after the name */
   takesArg?: boolean;
+  /** `option` members HAProxy's option table registers: no argument, a fixed proxy capability (from the binary) */
+  registered?: boolean;
 }
 
 /** The manual text of a keyword and where it comes from. */
@@ -47,6 +49,18 @@ export class ManualFacts {
       if (v !== undefined) merged[k] = (prev[k] ?? false) || v;
     }
     g.set(name, merged);
+  }
+
+  remove(group: GroupName, name: string): void {
+    this.groups.get(group)?.delete(name);
+  }
+
+  /** A copy whose groups can be changed without touching this one (docs are shared: they are never changed). */
+  clone(): ManualFacts {
+    const copy = new ManualFacts();
+    for (const [group, names] of this.groups) copy.groups.set(group, new Map([...names].map(([n, f]) => [n, { ...f }])));
+    for (const [ns, docs] of this.docs) copy.docs.set(ns, docs);
+    return copy;
   }
 
   has(group: GroupName, name: string): boolean {

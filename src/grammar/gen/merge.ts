@@ -7,8 +7,8 @@ import { VERSIONS, type Version } from '../versions.js';
 import type { DocsFile, KeywordGroup, KeywordRecord } from '../types.js';
 import type { ManualFacts } from './facts.js';
 
-type FlagName = 'deprecated' | 'noable' | 'namedDefaultsOnly';
-const FLAGS: FlagName[] = ['deprecated', 'noable', 'namedDefaultsOnly'];
+type FlagName = 'deprecated' | 'noable' | 'namedDefaultsOnly' | 'registered';
+const FLAGS: FlagName[] = ['deprecated', 'noable', 'namedDefaultsOnly', 'registered'];
 
 export type VersionedFacts = Partial<Record<Version, ManualFacts>>;
 

@@ -10,6 +10,7 @@ interface SourceEntry {
   since?: string;
   context: string;
   replacement?: string;
+  rename?: boolean;
   note?: string;
 }
 
@@ -22,6 +23,7 @@ export function flattenRemoved(sourceText: string): RemovedFile {
     if (!Array.isArray(e.names) || e.names.length === 0 || typeof e.context !== 'string') {
       throw new Error(`removed-keywords.json: entry needs names[] and context: ${JSON.stringify(e)}`);
     }
+    if (e.rename && (!e.replacement || e.names.length !== 1)) throw new Error(`removed-keywords.json: a rename needs one name and its replacement: ${JSON.stringify(e)}`);
     for (const name of e.names) {
       if (keywords[name]) throw new Error(`removed-keywords.json: duplicate '${name}'`);
       keywords[name] = {
@@ -30,6 +32,7 @@ export function flattenRemoved(sourceText: string): RemovedFile {
         since: e.since,
         context: e.context,
         replacement: e.replacement,
+        ...(e.rename ? { rename: true } : {}),
         note: e.note,
       };
     }

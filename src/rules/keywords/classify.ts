@@ -6,7 +6,7 @@ import { memo } from '../shared/memo.js';
  */
 import type { ConfigFile, Line, Section, Word } from '../../parser/ast.js';
 import type { TargetVersion } from '../../engine/types.js';
-import { ignoredInSection, isNamedDefaultsOnly, removedKeyword, suggest, VERSIONS, type RemovedKeyword, type Version } from '../../grammar/index.js';
+import { familyMemberRecord, ignoredInSection, isNamedDefaultsOnly, removedKeyword, suggest, VERSIONS, type RemovedKeyword, type Version } from '../../grammar/index.js';
 
 import {
   FAMILY_HEADS,
@@ -37,7 +37,9 @@ export type Verdict =
   | { kind: 'removed'; line: Line; section: Section; entry: RemovedKeyword; keyword: string }
   | { kind: 'wrong-section'; line: Line; section: Section; keyword: string; message: string; fatal: boolean }
   | { kind: 'unknown'; line: Line; section: Section; word: Word; message: string; candidates: string[]; severity: 'error' | 'warning'; replaceWith?: (s: string) => string }
-  | { kind: 'newer'; line: Line; section: Section; word: Word; message: string; severity: 'error' | 'warning' };
+  | { kind: 'newer'; line: Line; section: Section; word: Word; message: string; severity: 'error' | 'warning' }
+  /** known up to an older version than the target, and in no removed-keywords.json entry */
+  | { kind: 'dropped'; line: Line; section: Section; word: Word; keyword: string; last: Version };
 
 /** Placements HAProxy (2.6.12, verified with haproxy -c) refuses instead of ignoring with a warning. */
 const FATAL_IN: Record<string, ReadonlySet<string>> = {
@@ -79,7 +81,7 @@ function classifyHeader(section: Section, targetVersion: TargetVersion): Verdict
   if (entry && entry.context === 'section') return { kind: 'removed', line: section.header, section, entry, keyword: section.kind };
   const versions = sectionKindVersions(section.kind);
   if (versions.length === 0) return undefined; // namespace_list and other build-dependent sections
-  return newerVerdict(section, section.header, word, `the '${section.kind}' section`, versions, toVersion(targetVersion));
+  return newerVerdict(section, section.header, word, `the '${section.kind}' section`, versions, toVersion(targetVersion), section.kind);
 }
 
 function sectionLabel(kind: string): string {
@@ -100,18 +102,24 @@ function exactlyIn(kind: string, keyword: string): boolean {
   return !keyword.includes(' ') || allSectionKeywords(kind).includes(keyword);
 }
 
-function newerVerdict(section: Section, line: Line, word: Word, name: string, versions: Version[], target: Version): Verdict | undefined {
+/**
+ * A keyword the target does not know although another version does: newer than the target (whether the
+ * version that adds it is a release or the development branch, the target refuses it), or dropped before it.
+ * A keyword missing only in between (a gap of the manuals) stays silent.
+ */
+function newerVerdict(section: Section, line: Line, word: Word, name: string, versions: Version[], target: Version, keyword = name): Verdict | undefined {
   if (versions.length === 0 || versions.includes(target)) return undefined;
-  const first = versions[0]!;
-  if (compareVersions(first, target) < 0) return undefined; // dropped later: removed-keyword's business when it knows
   if (line.condDepth > 0) return undefined; // likely guarded by `.if version_atleast(...)`
-  const devOnly = first === VERSIONS[VERSIONS.length - 1];
+  const first = versions[0]!;
+  const last = versions[versions.length - 1]!;
+  if (compareVersions(last, target) < 0) return { kind: 'dropped', line, section, word, keyword, last };
+  if (compareVersions(first, target) < 0) return undefined;
   return {
     kind: 'newer',
     line,
     section,
     word,
-    severity: devOnly ? 'warning' : 'error',
+    severity: 'error',
     message: `${name} is not available before HAProxy ${versionLabel(first)} (target version ${versionLabel(target)})`,
   };
 }
@@ -170,7 +178,7 @@ function classifyLine(section: Section, line: Line, targetVersion: TargetVersion
         message: `'${keyword}' is not allowed in an anonymous 'defaults' section: name the defaults section (defaults <name>) and refer to it with 'from <name>', or move the rule to the frontend/backend`,
       };
     }
-    const newer = newerVerdict(section, line, first, `'${keyword}'`, here, target);
+    const newer = newerVerdict(section, line, first, `'${keyword}'`, here, target, keyword);
     if (newer) {
       // in another proxy kind it may exist for this version (manual matrix gaps): stay silent then
       if (!(isProxy && versionsInAnyProxy(keyword).includes(target))) return newer;
@@ -183,11 +191,15 @@ function classifyLine(section: Section, line: Line, targetVersion: TargetVersion
   const homes = otherHomes(kind, keyword);
   if (homes.length > 0) {
     const proxyHomes = homes.filter((h) => PROXY_KINDS.has(h));
-    const fatal = !isProxy || proxyHomes.length === 0 || kind === 'defaults' || (FATAL_IN[kind]?.has(keyword) ?? false);
+    const refusedOption = isProxy && refusesMisplacedOption(keyword, target);
+    const laterRefused = isProxy && refusesMisplacedOption(keyword, '3.2') ? ' (HAProxy 3.2 and later refuse it)' : '';
+    const fatal = !isProxy || proxyHomes.length === 0 || kind === 'defaults' || (FATAL_IN[kind]?.has(keyword) ?? false) || refusedOption;
     const where = proxyHomes.length > 0 ? proxyHomes : homes;
     const message = isProxy && proxyHomes.length > 0 && !fatal
-      ? `'${keyword}' is ignored in a ${kind} section: it only applies to ${listKinds(where)} sections`
-      : `'${keyword}' is not allowed in a ${sectionLabel(kind)} section: it belongs in ${listKinds(where)}`;
+      ? `'${keyword}' is ignored in a ${kind} section: it only applies to ${listKinds(where)} sections${laterRefused}`
+      : refusedOption
+        ? `'${keyword}' is not allowed in a ${sectionLabel(kind)} section: it only applies to ${listKinds(where)} sections, and HAProxy 3.2 and later refuse it ("unknown option '${keyword.slice(7)}'")`
+        : `'${keyword}' is not allowed in a ${sectionLabel(kind)} section: it belongs in ${listKinds(where)}`;
     return { kind: 'wrong-section', line, section, keyword, fatal, message };
   }
 
@@ -219,6 +231,16 @@ function classifyLine(section: Section, line: Line, targetVersion: TargetVersion
   };
 }
 
+/**
+ * From 3.2.0 an argument-less option of HAProxy's option table in a proxy lacking its capability (a
+ * backend-only option in a frontend, a frontend-only one in a backend) is refused ("unknown option
+ * 'persist'"); older releases ignore it with a warning.
+ */
+function refusesMisplacedOption(keyword: string, target: Version): boolean {
+  if (!keyword.startsWith('option ') || compareVersions(target, '3.2') < 0) return false;
+  return familyMemberRecord('option', keyword.slice('option '.length))?.registered?.includes(target) ?? false;
+}
+
 function listKinds(kinds: string[]): string {
   const names = kinds.map((k) => `'${k}'`);
   return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
@@ -233,7 +255,7 @@ function classifyAction(section: Section, line: Line, keyword: string, target: V
   if (action === 'if' || action === 'unless') return undefined;
   if (isPrefixAction(action)) return undefined;
   const versions = actionVersions(ruleSet, action);
-  if (versions.length > 0) return newerVerdict(section, line, word, `'${ruleSet} ${action}'`, versions, target);
+  if (versions.length > 0) return newerVerdict(section, line, word, `'${ruleSet} ${action}'`, versions, target, `${ruleSet} ${action}`);
   const elsewhere = Object.values(RULE_SETS).filter((rs) => rs !== ruleSet && actionVersions(rs, action).length > 0);
   const candidates = suggest(action, allActions(ruleSet));
   return {

@@ -18,6 +18,7 @@ import {
   type Version,
 } from '../../grammar/index.js';
 import type { Line, Word } from '../../parser/ast.js';
+import { compareVersions, versionLabel } from '../../grammar/versions.js';
 import { editDistance } from '../../grammar/suggest.js';
 import type { TargetVersion } from '../../engine/types.js';
 
@@ -60,13 +61,7 @@ export function toVersion(target: TargetVersion): Version {
   return target as Version;
 }
 
-export function versionLabel(v: Version): string {
-  return v === '3.5' ? '3.5-dev' : v;
-}
-
-export function compareVersions(a: Version, b: Version): number {
-  return VERSIONS.indexOf(a) - VERSIONS.indexOf(b);
-}
+export { compareVersions, versionLabel };
 
 /** `set-var(txn.x)` → `set-var`: the part HAProxy looks up. */
 export function stripParens(word: string): string {

@@ -5,7 +5,7 @@
  */
 import type { Line, Section, Word } from '../../parser/ast.js';
 import type { RuleContext, TargetVersion } from '../../engine/types.js';
-import { bindOptions, serverOptions, suggest, VERSIONS, type Version } from '../../grammar/index.js';
+import { bindOptions, familyMembers, manualOf, serverOptions, suggest, VERSIONS, type Version } from '../../grammar/index.js';
 import { compareVersions, hasEnv, toVersion, uniqueBest, versionLabel } from './knowledge.js';
 import { claimedLines } from './classify.js';
 import { addressInsteadOfName } from '../shared/addresses.js';
@@ -80,6 +80,14 @@ export function checkOptions(kind: OptionKind, ctx: RuleContext): void {
   const claimed = claimedLines(file, targetVersion);
   const other: OptionKind = kind === 'server' ? 'bind' : 'server';
   for (const section of file.sections) {
+    if (kind === 'bind' && section.kind === 'crt-store') {
+      for (const line of section.lines) if (line.kind === 'keyword' && line.keyword === 'load' && !claimed.has(line)) checkCrtStoreLoad(ctx, target, line);
+      continue;
+    }
+    if (kind === 'bind' && section.kind === 'global') {
+      for (const line of section.lines) if (line.kind === 'keyword' && line.keyword === 'stats socket' && !claimed.has(line)) checkStatsSocket(ctx, target, line);
+      continue;
+    }
     if (!['defaults', 'frontend', 'backend', 'listen', 'peers', 'ring', 'log-forward'].includes(section.kind)) continue;
     for (const line of section.lines) {
       if (line.kind !== 'keyword' || claimed.has(line)) continue;
@@ -97,27 +105,20 @@ export function checkOptions(kind: OptionKind, ctx: RuleContext): void {
           break;
         }
         const { name, info } = found;
-        if (!info.versions.includes(target)) {
+        if (!info.versions.includes(target) && line.condDepth === 0 && !(kind === 'bind' && name === 'process')) {
           const first = info.versions[0]!;
-          if (compareVersions(first, target) > 0 && line.condDepth === 0) {
-            ctx.report({
-              message: `${kind} option '${name.replace(/\(.*$/, '')}' is not available before HAProxy ${versionLabel(first)} (target version ${versionLabel(target)})`,
-              start: word.start,
-              end: word.end,
-              severity: first === VERSIONS[VERSIONS.length - 1] ? 'warning' : 'error',
-            });
+          const last = info.versions[info.versions.length - 1]!;
+          const label = `${kind} option '${name.replace(/\(.*$/, '')}'`;
+          // newer than the target (a release or the development branch: the target refuses it either way), or dropped before it
+          if (compareVersions(first, target) > 0) {
+            ctx.report({ message: `${label} is not available before HAProxy ${versionLabel(first)} (target version ${versionLabel(target)})`, start: word.start, end: word.end });
+          } else if (compareVersions(last, target) < 0) {
+            ctx.report({ message: `${label} is not available after HAProxy ${versionLabel(last)} (target version ${versionLabel(target)})`, start: word.start, end: word.end });
           }
         }
-        if (kind === 'bind' && name === 'process') {
-          const removed = compareVersions(target, '2.6') > 0;
-          ctx.report({
-            message: removed
-              ? "bind option 'process' is not supported anymore since HAProxy 2.7: use 'thread' instead"
-              : "bind option 'process' is deprecated and removed in HAProxy 2.7: use 'thread' instead",
-            start: word.start,
-            end: args[i + 1]?.end ?? word.end,
-            severity: removed ? 'error' : 'warning',
-          });
+        if (kind === 'bind' && name === 'process') reportBindProcess(ctx, target, word, args[i + 1]);
+        if (name === 'proto' && args[i + 1]?.value === 'qmux' && compareVersions(target, '3.4') < 0) {
+          ctx.report({ message: `the 'qmux' protocol of '${kind} … proto' is not available before HAProxy 3.4 (target version ${versionLabel(target)})`, start: args[i + 1]!.start, end: args[i + 1]!.end });
         }
         if (kind === 'server' && name === 'source') {
           i = skipSource(args, i);
@@ -132,6 +133,44 @@ export function checkOptions(kind: OptionKind, ctx: RuleContext): void {
         }
       }
     }
+  }
+}
+
+/** `process` on bind lines (and `stats socket` lines): deprecated in 2.5/2.6 with a warning, refused from 2.7. */
+function reportBindProcess(ctx: RuleContext, target: Version, word: Word, value: Word | undefined): void {
+  const removed = compareVersions(target, '2.6') > 0;
+  ctx.report({
+    message: removed
+      ? "bind option 'process' is not supported anymore since HAProxy 2.7: use 'thread' instead"
+      : "bind option 'process' is deprecated and removed in HAProxy 2.7: use 'thread' instead",
+    start: word.start,
+    end: value?.end ?? word.end,
+    severity: removed ? 'error' : 'warning',
+  });
+}
+
+/** `stats socket <addr> [bind options]` in global: only `process` is checked (the other options are bind's, per build). */
+function checkStatsSocket(ctx: RuleContext, target: Version, line: Line): void {
+  const args = line.args;
+  for (let i = 1; i < args.length; i++) {
+    if (hasEnv(args[i])) return;
+    if (args[i]!.value === 'process') reportBindProcess(ctx, target, args[i]!, args[i + 1]);
+  }
+}
+
+/**
+ * `load crt <file> [<option> <value>]…` in a crt-store: an option newer than the target (`jwt` from 3.3).
+ * Only at targets with a manual of their own: the in-between versions' load options are not known exactly.
+ */
+function checkCrtStoreLoad(ctx: RuleContext, target: Version, line: Line): void {
+  if (!manualOf(target)) return;
+  const args = line.args;
+  for (let i = 0; i + 1 < args.length; i += 2) {
+    const word = args[i]!;
+    if (hasEnv(word)) return;
+    const versions = VERSIONS.filter((v) => familyMembers('crt-store load', v).includes(word.value));
+    if (versions.length === 0 || versions.includes(target) || compareVersions(versions[0]!, target) < 0 || line.condDepth > 0) continue;
+    ctx.report({ message: `crt-store load option '${word.value}' is not available before HAProxy ${versionLabel(versions[0]!)} (target version ${versionLabel(target)})`, start: word.start, end: word.end });
   }
 }
 

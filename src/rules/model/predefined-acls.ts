@@ -1,4 +1,4 @@
-import { aclKeywords, type Version } from '../../grammar/index.js';
+import { aclKeywords, VERSIONS, type Version } from '../../grammar/index.js';
 import type { TargetVersion } from '../../engine/types.js';
 
 const cache = new Map<string, Set<string>>();
@@ -15,6 +15,6 @@ export function predefinedAcls(version: TargetVersion | Version): Set<string> {
 
 /** Whether a pre-defined ACL exists in a newer version than the target (for a "not available before" hint). */
 export function predefinedAclSince(name: string): Version | undefined {
-  for (const version of ['2.6', '2.8', '3.0', '3.2', '3.4', '3.5'] as const) if (predefinedAcls(version).has(name)) return version;
+  for (const version of VERSIONS) if (predefinedAcls(version).has(name)) return version;
   return undefined;
 }

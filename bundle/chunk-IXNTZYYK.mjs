@@ -1,0 +1,2 @@
+import{createRequire as __hlCreateRequire}from'node:module';const require=__hlCreateRequire(import.meta.url);
+var t=["2.6","2.8","2.9","3.0","3.1","3.2","3.3","3.4","3.5"];function r(e){return t.includes(e)}function o(e,n){return t.indexOf(e)-t.indexOf(n)}function p(e,n){return o(e,n)>=0}function u(e){return e==="3.5"?`${e}-dev`:e}function a(e){let n=/^(\d+)\.(\d+)/.exec(e.trim());if(!n)return;let i=`${Number(n[1])}.${Number(n[2])}`;return r(i)?i:void 0}var l=t,f="3.4";export{t as a,r as b,o as c,p as d,u as e,a as f,l as g,f as h};

@@ -1,2 +1,0 @@
-import{createRequire as __hlCreateRequire}from'node:module';const require=__hlCreateRequire(import.meta.url);
-import{d as a,e as b,f as c,g as d,h as e}from"./chunk-TMIBW2RQ.mjs";import"./chunk-QOO66LTH.mjs";import"./chunk-ERZLNXRJ.mjs";import"./chunk-7Y3UTGGB.mjs";import"./chunk-NVSK3O3R.mjs";import"./chunk-6DXIENQC.mjs";import"./chunk-UQSPC3PE.mjs";import"./chunk-CSJA67TF.mjs";import"./chunk-GNRD5D6C.mjs";export{d as fix,e as fixSet,a as lint,b as lintFile,c as lintSet};
