@@ -26,10 +26,12 @@ export const rule: Rule = {
     good: 'cache assets\n    total-max-size 64\n\nfrontend www\n    bind :80\n    http-request cache-use assets\n    http-response cache-store assets\n    default_backend app\n\nbackend app\n    server app1 127.0.0.1:8000\n',
     fixSafety: 'No automatic fix: the section may be used by a file loaded alongside this one.',
   },
-  check({ file, report }) {
-    const headers = new Set(file.sections.map((s) => s.header));
+  check({ file, set, report }) {
+    // a section may be used by any file of the set; this file's unused sections are reported here
+    const sections = set.sections;
+    const headers = new Set(sections.map((s) => s.header));
     const mentioned = new Set<string>();
-    for (const line of file.lines) {
+    for (const line of set.files.flatMap((f) => f.file.lines)) {
       if (line.kind !== 'keyword' || headers.has(line)) continue;
       for (const word of line.args) for (const token of word.value.split(/[^A-Za-z0-9_.:-]+/)) if (token) mentioned.add(token);
     }
@@ -37,7 +39,7 @@ export const rule: Rule = {
       const name = section.name;
       if (!name || name.envRefs.length > 0 || section.header.condDepth > 0) continue;
       if (section.kind === 'defaults') {
-        const used = file.sections.some((other) => other !== section && (other.from?.value === name.value || (!other.from && defaultsOf(file, other) === section)));
+        const used = sections.some((other) => other !== section && (other.from?.value === name.value || (!other.from && defaultsOf(file, other) === section)));
         if (!used) {
           report({
             message: `defaults section '${name.value}' is never used: no section inherits from it (no \`from ${name.value}\`, and no proxy follows it)`,

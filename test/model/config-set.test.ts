@@ -75,7 +75,8 @@ describe('a split conf.d layout is one configuration', () => {
   ];
 
   it('resolves named defaults and `from` across files (no finding; the last defaults, tcp, would give mode-mismatch/timeouts)', () => {
-    expect(show(lintFiles(NAMED).findings)).toEqual([]);
+    // only the true finding: `plain` is inherited by nothing (it is there to be the last defaults)
+    expect(lintFiles(NAMED).findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`)).toEqual(['00-global.cfg:10 unused-section']);
     // without `from`, the last defaults (plain: tcp, no timeouts) applies: findings, proving `from` was followed
     const withoutFrom = NAMED.map(([name, text]) => [name, text.replace(/ from web/g, '')] as [string, string]);
     expect(lintFiles(withoutFrom).findings.some((f) => f.ruleId === 'missing-timeouts')).toBe(true);
