@@ -33,6 +33,7 @@ import { rule as invalidAddress } from './invalid-address.js';
 import { rule as invalidSampleExpression } from './invalid-sample-expression.js';
 import { rule as deprecatedSampleFetch } from './deprecated-sample-fetch.js';
 import { rule as unusedSection } from './unused-section.js';
+import { rule as invalidName } from './invalid-name.js';
 
 /** Every rule, in the order they run. Add a rule: one file in this folder, one line here. */
 export const RULES: readonly Rule[] = [
@@ -70,6 +71,7 @@ export const RULES: readonly Rule[] = [
   invalidSampleExpression,
   deprecatedSampleFetch,
   unusedSection,
+  invalidName,
 ];
 
 export function ruleById(id: string): Rule | undefined {

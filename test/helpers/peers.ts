@@ -45,7 +45,7 @@ const EQUIVALENT: Record<PeerName, Record<string, string[]>> = {
     'sample-unknown-converter': ['unknown-sample-fetch'],
     'wrong-context': ['mode-mismatch'],
     'unknown-option': ['unknown-keyword'],
-    'invalid-name': ['syntax-error'],
+    'invalid-name': ['invalid-name', 'syntax-error'],
     'deprecated-keyword': ['removed-keyword'],
     'deprecated-action': ['removed-keyword'],
     'deprecated-sample': ['deprecated-sample-fetch', 'removed-keyword', 'unknown-sample-fetch'],
