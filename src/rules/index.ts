@@ -34,6 +34,7 @@ import { rule as invalidSampleExpression } from './invalid-sample-expression.js'
 import { rule as deprecatedSampleFetch } from './deprecated-sample-fetch.js';
 import { rule as unusedSection } from './unused-section.js';
 import { rule as invalidName } from './invalid-name.js';
+import { rule as unquotedValueSpaces } from './unquoted-value-spaces.js';
 
 /** Every rule, in the order they run. Add a rule: one file in this folder, one line here. */
 export const RULES: readonly Rule[] = [
@@ -72,6 +73,7 @@ export const RULES: readonly Rule[] = [
   deprecatedSampleFetch,
   unusedSection,
   invalidName,
+  unquotedValueSpaces,
 ];
 
 export function ruleById(id: string): Rule | undefined {
