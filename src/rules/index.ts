@@ -35,6 +35,7 @@ import { rule as deprecatedSampleFetch } from './deprecated-sample-fetch.js';
 import { rule as unusedSection } from './unused-section.js';
 import { rule as invalidName } from './invalid-name.js';
 import { rule as unquotedValueSpaces } from './unquoted-value-spaces.js';
+import { rule as httpKeywordInTcpMode } from './http-keyword-in-tcp-mode.js';
 
 /** Every rule, in the order they run. Add a rule: one file in this folder, one line here. */
 export const RULES: readonly Rule[] = [
@@ -74,6 +75,7 @@ export const RULES: readonly Rule[] = [
   unusedSection,
   invalidName,
   unquotedValueSpaces,
+  httpKeywordInTcpMode,
 ];
 
 export function ruleById(id: string): Rule | undefined {
