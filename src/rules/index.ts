@@ -36,6 +36,7 @@ import { rule as unusedSection } from './unused-section.js';
 import { rule as invalidName } from './invalid-name.js';
 import { rule as unquotedValueSpaces } from './unquoted-value-spaces.js';
 import { rule as httpKeywordInTcpMode } from './http-keyword-in-tcp-mode.js';
+import { rule as unreachableRule } from './unreachable-rule.js';
 
 /** Every rule, in the order they run. Add a rule: one file in this folder, one line here. */
 export const RULES: readonly Rule[] = [
@@ -76,6 +77,7 @@ export const RULES: readonly Rule[] = [
   invalidName,
   unquotedValueSpaces,
   httpKeywordInTcpMode,
+  unreachableRule,
 ];
 
 export function ruleById(id: string): Rule | undefined {

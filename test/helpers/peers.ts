@@ -78,10 +78,10 @@ const EQUIVALENT: Record<PeerName, Record<string, string[]>> = {
     'unknown-acl': ['undefined-acl'],
     'unused-acl': ['unused-acl'],
     precedence: ['rule-order'],
-    duplicate: [],
+    duplicate: ['unreachable-rule'],
     deprecation: ['removed-keyword', 'unknown-keyword'],
-    shadows: [],
-    unreachable: [],
+    shadows: ['unreachable-rule'],
+    unreachable: ['unreachable-rule'],
   },
 };
 
