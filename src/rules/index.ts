@@ -37,6 +37,7 @@ import { rule as invalidName } from './invalid-name.js';
 import { rule as unquotedValueSpaces } from './unquoted-value-spaces.js';
 import { rule as httpKeywordInTcpMode } from './http-keyword-in-tcp-mode.js';
 import { rule as unreachableRule } from './unreachable-rule.js';
+import { rule as ringSizeIgnored } from './ring-size-ignored.js';
 
 /** Every rule, in the order they run. Add a rule: one file in this folder, one line here. */
 export const RULES: readonly Rule[] = [
@@ -78,6 +79,7 @@ export const RULES: readonly Rule[] = [
   unquotedValueSpaces,
   httpKeywordInTcpMode,
   unreachableRule,
+  ringSizeIgnored,
 ];
 
 export function ruleById(id: string): Rule | undefined {
