@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Writes grammar/data/sample-signatures.json: the argument types, input and output types of every
+ * Writes grammar/sample-signatures.json (beside grammar/data/, which the grammar generator owns): the argument types, input and output types of every
  * sample fetch and converter, per target version, read from the `haproxy -dKall` keyword dumps
  * (default ../shared/haproxy-doc/keywords-dKall-<version>.txt).
  *
@@ -59,5 +59,5 @@ function add(table, name, value, version) {
   else list.push([value, [version]]);
 }
 const sorted = (o) => Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
-writeFileSync(join(ROOT, 'grammar', 'data', 'sample-signatures.json'), JSON.stringify({ fetches: sorted(out.fetches), converters: sorted(out.converters), acls: sorted(out.acls), logFormatAliases: sorted(out.logFormatAliases) }) + '\n');
+writeFileSync(join(ROOT, 'grammar', 'sample-signatures.json'), JSON.stringify({ fetches: sorted(out.fetches), converters: sorted(out.converters), acls: sorted(out.acls), logFormatAliases: sorted(out.logFormatAliases) }) + '\n');
 console.log(`sample-signatures.json: ${Object.keys(out.fetches).length} fetches, ${Object.keys(out.converters).length} converters`);

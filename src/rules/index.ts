@@ -59,6 +59,11 @@ import { rule as missingRequestBodyLimit } from './security/missing-request-body
 import { rule as missingHttpsRedirect } from './security/missing-https-redirect.js';
 import { rule as clientIpFromHeader } from './security/client-ip-from-header.js';
 import { rule as acceptProxyUnrestricted } from './security/accept-proxy-unrestricted.js';
+import { rule as invalidName } from './invalid-name.js';
+import { rule as unquotedValueSpaces } from './unquoted-value-spaces.js';
+import { rule as httpKeywordInTcpMode } from './http-keyword-in-tcp-mode.js';
+import { rule as unreachableRule } from './unreachable-rule.js';
+import { rule as ringSizeIgnored } from './ring-size-ignored.js';
 
 /** Every rule, in the order they run. Add a rule: one file in this folder, one line here. */
 export const RULES: readonly Rule[] = [
@@ -121,6 +126,11 @@ export const RULES: readonly Rule[] = [
   missingHttpsRedirect,
   clientIpFromHeader,
   acceptProxyUnrestricted,
+  invalidName,
+  unquotedValueSpaces,
+  httpKeywordInTcpMode,
+  unreachableRule,
+  ringSizeIgnored,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -7,6 +7,7 @@ import {
 } from './shared/sample-expr.js';
 import { expressionSites, logFormatWords } from './shared/sample-sites.js';
 import { sourceOffset } from './shared/words.js';
+import { conditionIndex } from './model/conditions.js';
 
 /** Fetches whose length argument must be positive (val_payload_lv()). */
 const PAYLOAD_LV = new Set(['payload_lv', 'req.payload_lv', 'res.payload_lv']);
@@ -19,7 +20,7 @@ export const rule: Rule = {
   group: 'correctness',
   docs: {
     what:
-      'Parses each sample expression (`fetch(args),converter(args),…`) of `acl` lines, anonymous ACLs (`{ … }`), `set-var(…)`, `track-sc*`, `capture`, `set-src`…, `stick on|match|store-*` and every `%[…]` of a log-format argument, as HAProxy does, with the fetch and converter signatures of the target version (from `haproxy -dKall`): a missing fetch (`%[(arg)]`), an unclosed parenthesis (`%[req.hdr(]`), a missing comma (`%[hdr(arg))]`), a `%[` with no `]`, too many or too few arguments (`always_true(arg)`, `map()`, `ipmask`), an argument of the wrong type (`req.hdr(a,a)`: the occurrence is an integer; `ipmask(a)`), a converter that cannot take the value before it (`wait_end,ipmask(2)`: a boolean is no address), and in `log-format`-like strings and `set-header`/`add-header` values a `%<variable>` the target version does not know (`%zz`). Unknown fetch and converter names are left to `unknown-sample-fetch`; expressions with quotes, backslashes or environment variables are not judged.',
+      'Parses each sample expression (`fetch(args),converter(args),…`) of `acl` lines, anonymous ACLs (`{ … }`), `set-var(…)`, `track-sc*`, `capture`, `set-src`…, `stick on|match|store-*` and every `%[…]` of a log-format argument, as HAProxy does, with the fetch and converter signatures of the target version (from `haproxy -dKall`): a missing fetch (`%[(arg)]`), an unclosed parenthesis (`%[req.hdr(]`), a missing comma (`%[hdr(arg))]`), a `%[` with no `]`, a `{` anonymous ACL with no `}`, too many or too few arguments (`always_true(arg)`, `map()`, `ipmask`), an argument of the wrong type (`req.hdr(a,a)`: the occurrence is an integer; `ipmask(a)`), a converter that cannot take the value before it (`wait_end,ipmask(2)`: a boolean is no address), and in `log-format`-like strings and `set-header`/`add-header` values a `%<variable>` the target version does not know (`%zz`). Unknown fetch and converter names are left to `unknown-sample-fetch`; expressions with quotes, backslashes or environment variables are not judged.',
     why:
       'HAProxy refuses the whole configuration on any of these ("failed to parse sample expression <(arg)]> : missing fetch method", "expected type \'integer\' at position 1, but got nothing", "converter \'ipmask\' cannot be applied", "no such format variable \'zz\'").',
     bad: 'frontend www\n    bind :80\n    http-request set-header X-Net %[src,ipmask(a)]\n    http-request set-header X-Host %[req.hdr(host)\n    log-format "%ci %zz"\n    default_backend app\n',
@@ -38,6 +39,18 @@ export const rule: Rule = {
     for (const site of expressionSites(ctx.file)) {
       const problem = expressionProblem(site.word.value, site.from, site.context, target);
       if (problem) reportAt(site.word, problem);
+    }
+    // an anonymous ACL opened with `{` and never closed
+    for (const line of ctx.file.lines) {
+      const cond = line.kind === 'keyword' ? conditionIndex(line) : undefined;
+      if (cond === undefined) continue;
+      let open: Word | undefined;
+      for (const word of line.args.slice(cond + 1)) {
+        if (word.quoting !== 'none') continue;
+        if (/^!*\{$/.test(word.value)) open ??= word;
+        else if (word.value === '}') open = undefined;
+      }
+      if (open) ctx.report({ message: "anonymous ACL opened with '{' is never closed: HAProxy refuses this condition (missing closing '}')", start: open.start, end: open.end });
     }
     for (const word of logFormatWords(ctx.file)) {
       const problem = unknownAlias(word.value, target);

@@ -59,12 +59,17 @@ export interface RecallReport {
   hitConfigs: number;
   lines: number;
   hitLines: number;
+  /** lines (all missed) only named because HAProxy skipped the body of a section whose header it refused ("'listen' or 'defaults' expected") */
+  cascadeLines: number;
   misses: Array<{ name: string; line: number; alert: string }>;
 }
 
+/** HAProxy's message for each line of a section whose header it refused */
+const CASCADE = /'listen' or 'defaults' expected/;
+
 /** on configs haproxy rejects for a syntax/keyword reason: does the linter have an error on that line? */
 export async function measureRecall(api: LintApi, items: Checked[]): Promise<RecallReport> {
-  const report: RecallReport = { configs: 0, hitConfigs: 0, lines: 0, hitLines: 0, misses: [] };
+  const report: RecallReport = { configs: 0, hitConfigs: 0, lines: 0, hitLines: 0, cascadeLines: 0, misses: [] };
   for (const item of items.filter((i) => i.result.verdict === 'rejected-syntax')) {
     const lines = syntaxLines(item.result);
     if (lines.length === 0) continue;
@@ -83,6 +88,7 @@ export async function measureRecall(api: LintApi, items: Checked[]): Promise<Rec
         any = true;
       } else {
         const alert = item.result.alerts.find((a) => a.line === line && a.kind === 'syntax')?.message ?? '';
+        if (CASCADE.test(alert)) report.cascadeLines++;
         report.misses.push({ name: item.name, line, alert: alert.split('\n')[0] ?? '' });
       }
     }
@@ -176,23 +182,34 @@ export async function measureMutations(api: LintApi, oracle: OracleRunner, items
 export interface WarningReport {
   warnings: number;
   covered: number;
+  /** warnings about a host name that does not resolve (where the config runs, not a property of the text) */
+  dns: number;
+  /** of those, covered */
+  dnsCovered: number;
 }
+
+const DNS_WARNING = /could not resolve address/;
 
 /** the share of haproxy `[WARNING] … [file:line]` lines where the linter has any finding on that line */
 export async function measureWarningCoverage(api: LintApi, items: Checked[]): Promise<WarningReport> {
-  const report: WarningReport = { warnings: 0, covered: 0 };
+  const report: WarningReport = { warnings: 0, covered: 0, dns: 0, dnsCovered: 0 };
   for (const item of items) {
-    const lines = item.result.warnings.filter((w) => w.line !== undefined).map((w) => w.line as number);
-    if (lines.length === 0) continue;
+    const warnings = item.result.warnings.filter((w) => w.line !== undefined);
+    if (warnings.length === 0) continue;
     let found: Set<number>;
     try {
       found = new Set((await api.lint(item.text, ORACLE_LINT_OPTIONS)).findings.map((f) => f.line));
     } catch {
       found = new Set();
     }
-    for (const line of lines) {
+    for (const warning of warnings) {
+      const covered = found.has(warning.line as number);
       report.warnings++;
-      if (found.has(line)) report.covered++;
+      if (covered) report.covered++;
+      if (DNS_WARNING.test(warning.message)) {
+        report.dns++;
+        if (covered) report.dnsCovered++;
+      }
     }
   }
   return report;

@@ -89,7 +89,7 @@ export function formatLintFigures(f: LintFigures, maxList = 15): string {
   list(p.offenders, (o) => `${o.name}: ${o.errors.slice(0, 3).map((e) => `${e.line}:${e.ruleId} ${e.message}`).join(' | ')}`);
   list(p.crashes, (c) => `${c.name}: ${c.error}`);
   const r = f.recall;
-  out.push(`recall (syntax rejects): ${r.hitConfigs}/${r.configs} configs = ${pct(r.hitConfigs, r.configs)}; lines ${r.hitLines}/${r.lines} = ${pct(r.hitLines, r.lines)}`);
+  out.push(`recall (syntax rejects): ${r.hitConfigs}/${r.configs} configs = ${pct(r.hitConfigs, r.configs)}; lines ${r.hitLines}/${r.lines} = ${pct(r.hitLines, r.lines)}; without the ${r.cascadeLines} cascade lines of refused section headers ${r.hitLines}/${r.lines - r.cascadeLines} = ${pct(r.hitLines, r.lines - r.cascadeLines)}`);
   list(r.misses, (m) => `${m.name}:${m.line} ${m.alert}`);
   const x = f.fixes;
   out.push(`fixes: ${x.changed}/${x.checked} accepted configs changed by --fix; ${x.broken.length} no longer load, ${x.unstable.length} not idempotent, ${x.crashes.length} crashes`);
@@ -100,6 +100,6 @@ export function formatLintFigures(f: LintFigures, maxList = 15): string {
   out.push(`mutations: ${m.generated} generated, ${m.rejected} rejected by haproxy, linter error on the line for ${m.hit} = ${pct(m.hit, m.rejected)}`);
   for (const [kind, k] of Object.entries(m.byKind)) out.push(`    ${kind}: ${k.hit}/${k.rejected} = ${pct(k.hit, k.rejected)}`);
   const w = f.warnings;
-  out.push(`haproxy warnings with a line: ${w.warnings}; linter has a finding on that line for ${w.covered} = ${pct(w.covered, w.warnings)}`);
+  out.push(`haproxy warnings with a line: ${w.warnings}; linter has a finding on that line for ${w.covered} = ${pct(w.covered, w.warnings)}; DNS-resolution warnings aside ${w.covered - w.dnsCovered}/${w.warnings - w.dns} = ${pct(w.covered - w.dnsCovered, w.warnings - w.dns)}`);
   return out.join('\n');
 }

@@ -1,6 +1,6 @@
 /**
  * Sample expressions (`fetch(args),conv(args),…`) as HAProxy 2.6+ reads them (sample_parse_expr(),
- * make_arg_list()), with the per-version signatures of grammar/data/sample-signatures.json (generated
+ * make_arg_list()), with the per-version signatures of grammar/sample-signatures.json (generated
  * from the `haproxy -dKall` dumps by scripts/sample-signatures.mjs).
  */
 import { readFileSync } from 'node:fs';
@@ -30,7 +30,7 @@ interface SignaturesFile {
 
 let data: SignaturesFile | undefined;
 function signaturesFile(): SignaturesFile {
-  return (data ??= JSON.parse(readFileSync(new URL('../../../grammar/data/sample-signatures.json', import.meta.url), 'utf8')) as SignaturesFile);
+  return (data ??= JSON.parse(readFileSync(new URL('../../../grammar/sample-signatures.json', import.meta.url), 'utf8')) as SignaturesFile);
 }
 
 /** `name(type,type[,type]): out [=> in]` */
