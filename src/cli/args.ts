@@ -37,7 +37,7 @@ export interface Flags {
   withHaproxy?: string;
   baseline?: string;
   writeBaseline?: string;
-  pruneBaseline: boolean;
+  pruneBaseline?: boolean;
 }
 
 const EPILOGUE = `Exit codes:
