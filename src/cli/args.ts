@@ -55,7 +55,7 @@ export interface Flags {
   withHaproxy?: string;
   baseline?: string;
   writeBaseline?: string;
-  pruneBaseline: boolean;
+  pruneBaseline?: boolean;
 }
 
 const EPILOGUE = `Exit codes:

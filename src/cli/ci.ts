@@ -32,7 +32,7 @@ export function planCi(flags: Flags, cwd: string, configBaseline: string | undef
   if (flags.withHaproxy !== undefined && (flags.stdin || fixesOnly)) throw new CliError(`--with-haproxy checks files and reports: it cannot be combined with ${flags.stdin ? '--stdin' : flags.diff ? '--diff' : '--fix-only'}`);
   if (flags.writeBaseline !== undefined && (flags.stdin || fixesOnly)) throw new CliError(`--write-baseline records the findings of files: it cannot be combined with ${flags.stdin ? '--stdin' : flags.diff ? '--diff' : '--fix-only'}`);
   if (flags.writeBaseline !== undefined && flags.pruneBaseline) throw new CliError('--write-baseline writes a whole new baseline: --prune-baseline is not needed with it');
-  const plan: CiPlan = { prune: flags.pruneBaseline };
+  const plan: CiPlan = { prune: flags.pruneBaseline === true };
   // the haproxy rule can be turned off like any other (`--ignore haproxy`, "haproxy": "off")
   if (flags.withHaproxy !== undefined && activeRules(rules, options).some((a) => a.rule.id === HAPROXY_RULE)) {
     plan.haproxy = resolveHaproxyBinary(flags.withHaproxy, cwd);

@@ -13,6 +13,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { requirePrograms } from '../helpers/programs.js';
+import { lint, RULES } from '../../src/index.js';
+import { codeclimate } from '../../src/cli/formats/codeclimate.js';
+import { junit } from '../../src/cli/formats/junit.js';
+import type { FileReport } from '../../src/cli/formats/types.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MAIN = join(ROOT, 'dist/cli/main.js');
@@ -155,6 +159,30 @@ describe('--format codeclimate (GitLab Code Quality)', () => {
     const line = (list: CodeQualityIssue[]) => list.find((i) => i.check_name === 'unknown-keyword' && i.location.path === 'haproxy.cfg')!.location.lines.begin;
     expect(line(moved)).toBe(line(issues) + 2);
   });
+});
+
+test('both formats stay valid for real findings of every rule\'s bad example, including text XML cannot hold', () => {
+  const files: FileReport[] = RULES.map((rule) => {
+    const text = rule.docs.bad.endsWith('\n') || rule.id === 'missing-final-newline' ? rule.docs.bad : `${rule.docs.bad}\n`;
+    return { path: `conf/${rule.id}.cfg`, absPath: join(work, `conf/${rule.id}.cfg`), text, findings: lint(text, { app: 'django' }).findings, fixedCount: 0 };
+  });
+  const control = 'backend x\u0001 & <y> "\ud800"\n';
+  files.push({ path: 'odd.cfg', absPath: join(work, 'odd.cfg'), text: control, findings: lint(control).findings, fixedCount: 0 });
+  const context = { files, rules: RULES, unsafeFixes: false, color: false, cwd: work, version: '0.0.0' };
+  const issues = JSON.parse(codeclimate(context)) as CodeQualityIssue[];
+  expect(issues.length).toBeGreaterThanOrEqual(RULES.length - 2);
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  const validate = ajv.compile(CODE_QUALITY_SCHEMA);
+  expect(validate(issues), ajv.errorsText(validate.errors)).toBe(true);
+  expect(new Set(issues.map((i) => i.fingerprint)).size).toBe(issues.length);
+  const xml = junit(context);
+  // U+0001 cannot appear in XML 1.0 at all, not even escaped: it becomes U+FFFD
+  expect(xml).toContain("invalid character in backend name &apos;x\ufffd&apos;");
+  if (xmllint) {
+    const report = put(work, 'all-rules.xml', xml);
+    const check = spawnSync(xmllint, ['--noout', '--schema', JUNIT_XSD, report], { encoding: 'utf8' });
+    expect(check.status, check.stderr).toBe(0);
+  }
 });
 
 describe('--format junit', () => {
