@@ -5,8 +5,9 @@ import { startServer } from './server.js';
 
 export const LSP_USAGE = `Usage: haproxy-lint-lsp [--stdio]
 
-The haproxy-lint language server: diagnostics, quick fixes and keyword documentation for
-HAProxy configuration files, over the Language Server Protocol on stdin/stdout.
+The haproxy-lint language server: diagnostics, quick fixes, completion, hover documentation,
+navigation, outline and formatting for HAProxy configuration files, over the Language Server
+Protocol on stdin/stdout.
 Settings come from the client (section "haproxy-lint") and from .haproxy-lint.json.
 `;
 
