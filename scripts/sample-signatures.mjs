@@ -18,8 +18,10 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = process.argv[2] ?? resolve(ROOT, '..', 'shared', 'haproxy-doc');
-/** the dump each target version is read from */
-const DUMPS = { '2.6': '2.6.12', '2.8': '2.8.0', '3.0': '3.0.0', '3.2': '3.2.0', '3.4': '3.4.0' };
+/** the dump each target version is read from (3.1 has no release dump: its successor's, as additions outnumber removals) */
+const DUMPS = { '2.6': '2.6.12', '2.8': '2.8.0', '2.9': '2.9.0', '3.0': '3.0.0', '3.1': '3.2.0', '3.2': '3.2.0', '3.3': '3.3.0', '3.4': '3.4.0', '3.5': '3.5-dev5' };
+/** the manual each target's log-format aliases are read from (no manual for 2.9, 3.1, 3.3: a neighbour's) */
+const MANUALS = { '2.6': '2.6', '2.8': '2.8', '2.9': '2.8', '3.0': '3.0', '3.1': '3.2', '3.2': '3.2', '3.3': '3.4', '3.4': '3.4', '3.5': '3.5' };
 
 const out = { fetches: {}, converters: {}, acls: {}, logFormatAliases: {} };
 /** `name = fetch -m method`: the fetch an ACL keyword stands for */
@@ -44,7 +46,7 @@ for (const [version, release] of Object.entries(DUMPS)) {
     add(out[part], /^[^(:]+/.exec(signature)[0], signature, version);
   }
   // log-format aliases: the `| %xx |` rows of the manual's custom log format table
-  const manual = readdirSync(dir).filter((f) => f.startsWith(`configuration-${version}.`)).sort().pop();
+  const manual = readdirSync(dir).filter((f) => f.startsWith(`configuration-${MANUALS[version]}.`) || f.startsWith(`configuration-${MANUALS[version]}-`)).sort().pop();
   if (!manual) throw new Error(`no configuration-${version}.*.txt manual in ${dir}`);
   for (const m of readFileSync(join(dir, manual), 'utf8').matchAll(/^\s+\|\s*[A-Z]?\s*\|\s*%([A-Za-z]+)\s*\|/gm)) {
     const versions = (out.logFormatAliases[m[1]] ??= []);

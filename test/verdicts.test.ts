@@ -34,7 +34,6 @@ const RECALL_FLOORS: Record<string, number> = {
  * becomes predicted must be removed from here (the test fails on stale entries too).
  */
 const KNOWN_GAPS: Record<string, string> = {
-  '2.6.12 → 2.8.0 reg-tests/h1or2_to_h1c-1.cfg': 'a sample-expression argument form 2.6 cannot parse (arguments of fetches are not versioned)',
   '2.8.0 → 2.9.0 real/haproxy__haproxy__tests_conf_tcp-check.cfg': "a 2.9.0 regression: a bare global 'external-check' refused (\"only supports 'preserve-env'\"), accepted again in 3.0",
   '2.9.0 → 3.0.0 real/haproxy__haproxy__tests_conf_tcp-check.cfg': "the same 2.9.0 'external-check' regression, fixed in 3.0",
   '2.9.0 → 3.0.0 reg-tests/acl-1.cfg': 'an anonymous-ACL sample expression 2.9 cannot parse (arguments of fetches are not versioned)',

@@ -22,7 +22,7 @@ const NAMESERVER: AddressSpec = { label: 'nameserver address' };
 const USESRC_KEYWORDS = /^(?:client|clientip|hdr_ip\(.*\))$/;
 
 /** `backend@<name>` log targets appear with log backends in HAProxy 2.9 */
-const LOG_BACKEND_SINCE: Version = '3.0';
+const LOG_BACKEND_SINCE: Version = '2.9';
 
 export const rule: Rule = {
   id: 'invalid-address',

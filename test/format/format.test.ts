@@ -151,7 +151,9 @@ describe('properties', () => {
   });
 
   test('files that differ only in indentation, trailing blanks and blank-run lengths format alike', () => {
-    const samples = corpus.filter((p) => p.includes('/fixtures/rules/')).map((p) => readFileSync(p, 'latin1')).filter((t) => !/^\s*\.(if|elif|else|endif)/m.test(t));
+    const samples = corpus.filter((p) => p.includes('/fixtures/rules/')).map((p) => readFileSync(p, 'latin1'))
+      // .if blocks are copied as they are; a BOM read as Latin-1 is three letters, not a BOM (the corpus test covers BOMs)
+      .filter((t) => !/^\s*\.(if|elif|else|endif)/m.test(t) && !t.startsWith('\u00ef\u00bb\u00bf'));
     expect(samples.length).toBeGreaterThan(20);
     fc.assert(fc.property(fc.constantFrom(...samples), fc.array(fc.nat(7), { minLength: 64, maxLength: 64 }), (text, noise) => {
       let n = 0;

@@ -4,6 +4,7 @@
  * from the `haproxy -dKall` dumps by scripts/sample-signatures.mjs).
  */
 import { readFileSync } from 'node:fs';
+import { PACKAGE_ROOT } from '../../package-root.js';
 import type { Version } from '../../grammar/index.js';
 
 // ─── signatures ─────────────────────────────────────────────────────────────────────────────────────
@@ -30,7 +31,7 @@ interface SignaturesFile {
 
 let data: SignaturesFile | undefined;
 function signaturesFile(): SignaturesFile {
-  return (data ??= JSON.parse(readFileSync(new URL('../../../grammar/sample-signatures.json', import.meta.url), 'utf8')) as SignaturesFile);
+  return (data ??= JSON.parse(readFileSync(new URL('grammar/sample-signatures.json', PACKAGE_ROOT), 'utf8')) as SignaturesFile);
 }
 
 /** `name(type,type[,type]): out [=> in]` */
