@@ -1,5 +1,5 @@
 // Growth ratios of the paths that were quadratic (#16): CPU time at n and 4n; linear ≈ 4, quadratic ≈ 16.
-// node bench/growth.mjs [n]   (after npm run build; the inputs come from test/reliability/scale-inputs.ts via esbuild-free import of the built copy)
+// node bench/growth.mjs [n]   (after npm run compile; the inputs are shared with test/reliability/scale.test.ts)
 import { fix, lint, parseConfig } from '../dist/index.js';
 import { codeActions } from '../dist/lsp/actions.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';

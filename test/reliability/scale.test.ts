@@ -11,7 +11,7 @@ import { codeActions } from '../../src/lsp/actions.js';
 import { loadFormatter } from '../../src/cli/formats/index.js';
 import { treeJsonChunks, treeToJson } from '../../src/cli/tree.js';
 
-import { SCALE_INPUTS } from './scale-inputs.js';
+import { SCALE_INPUTS } from '../../bench/scale-inputs.mjs';
 
 const actionsOn = (text: string) => {
   const document = TextDocument.create('file:///x/haproxy.cfg', 'haproxy', 1, text);
