@@ -141,6 +141,25 @@ async function readHandleOrPath(path: string | FileHandle): Promise<Buffer> {
   }
 }
 
+/** A temporary file's name in the same directory as `path` (so the rename stays on one file system), tracked for cleanup. */
+function tempPathBeside(path: string): string {
+  const temp = join(dirname(path), `.${basename(path)}.haproxy-lint-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  track(temp);
+  return temp;
+}
+
+/** Creates `temp` with `bytes`, synced, with the original's mode. */
+async function writeTemp(temp: string, bytes: Uint8Array, state: ReadState): Promise<void> {
+  const handle = await open(temp, 'wx', Number(state.stats.mode) & 0o777);
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await chmod(temp, Number(state.stats.mode) & 0o7777);
+}
+
 /** Writes `bytes` over `path` (a real path: symlinks resolved) if it is still as read. */
 export async function writeChecked(path: string, bytes: Uint8Array, state: ReadState): Promise<'renamed' | 'in-place'> {
   const now = await checkUnchanged(path, state, true);
@@ -148,17 +167,9 @@ export async function writeChecked(path: string, bytes: Uint8Array, state: ReadS
     await writeInPlace(path, bytes, state);
     return 'in-place';
   }
-  const temp = join(dirname(path), `.${basename(path)}.haproxy-lint-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-  track(temp);
+  const temp = tempPathBeside(path);
   try {
-    const handle = await open(temp, 'wx', Number(state.stats.mode) & 0o777);
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await chmod(temp, Number(state.stats.mode) & 0o7777);
+    await writeTemp(temp, bytes, state);
     if (process.getuid?.() === 0) await chown(temp, Number(state.stats.uid), Number(state.stats.gid)).catch(() => undefined);
     // the last look before the rename: a writer that came in meanwhile changed size, mtime or ctime;
     // the old inode stays open so a write landing between this look and the rename is seen after it
@@ -198,17 +209,9 @@ export async function writeChecked(path: string, bytes: Uint8Array, state: ReadS
 
 /** Puts `bytes` back at `path` (a temporary file renamed over it), keeping the mode. */
 async function restore(path: string, bytes: Uint8Array, state: ReadState): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.haproxy-lint-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-  track(temp);
+  const temp = tempPathBeside(path);
   try {
-    const handle = await open(temp, 'wx', Number(state.stats.mode) & 0o777);
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await chmod(temp, Number(state.stats.mode) & 0o7777);
+    await writeTemp(temp, bytes, state);
     await rename(temp, path);
   } finally {
     if (pending.has(temp)) await unlink(temp).catch(() => undefined);

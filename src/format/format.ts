@@ -12,6 +12,7 @@
  * tags (Jinja, Go templates, ERB), and lines with text HAProxy ignores (after a bare CR or NUL) are
  * copied untouched. Each line keeps its own terminator (LF or CRLF) and a BOM stays.
  */
+import { fileEol } from '../parser/eol.js';
 import type { ConfigFile, Line } from '../parser/ast.js';
 import { parseConfig } from '../parser/parse.js';
 
@@ -57,16 +58,6 @@ function body(file: ConfigFile, line: Line): string {
   return file.text.slice(from, to).replace(/[ \t]+$/, '');
 }
 
-/** The EOL most lines of the file use, for the blank lines the formatter adds. */
-function dominantEol(file: ConfigFile): string {
-  let crlf = 0;
-  let lf = 0;
-  for (const line of file.lines) {
-    if (line.eol === '\r\n') crlf++;
-    else if (line.eol === '\n') lf++;
-  }
-  return crlf > lf ? '\r\n' : '\n';
-}
 
 /** Formats a whole file; returns the text unchanged when it is already formatted. */
 export function formatText(text: string, options: FormatOptions = {}): string {
@@ -75,7 +66,7 @@ export function formatText(text: string, options: FormatOptions = {}): string {
 
 export function formatFile(file: ConfigFile, options: FormatOptions = {}): string {
   const unit = indentUnit(options.indent);
-  const eol = dominantEol(file);
+  const eol = fileEol(file);
   const aligned = options.alignServers ? serverColumns(file) : undefined;
   const out: OutLine[] = [];
   // the BOM is written once, in front of everything

@@ -20,21 +20,7 @@ export type SymbolKind =
 /** Named section kinds other than proxies: each its own namespace. */
 const NAMED_KINDS: ReadonlySet<string> = new Set(['userlist', 'resolvers', 'peers', 'cache', 'ring', 'http-errors', 'mailers', 'fcgi-app', 'log-forward', 'program', 'crt-store']);
 
-export interface SymbolDef {
-  key: string;
-  name: string;
-  kind: SymbolKind;
-  uri: string;
-  /** offsets of the name in the document */
-  start: number;
-  end: number;
-  /** the whole definition: the section, or the defining line */
-  fullStart: number;
-  fullEnd: number;
-  /** the section holding a line definition (`backend app`) */
-  container?: string;
-}
-
+/** A name in a document: `start`/`end` are the offsets of the name. */
 export interface SymbolRef {
   key: string;
   name: string;
@@ -42,6 +28,14 @@ export interface SymbolRef {
   uri: string;
   start: number;
   end: number;
+}
+
+export interface SymbolDef extends SymbolRef {
+  /** the whole definition: the section, or the defining line */
+  fullStart: number;
+  fullEnd: number;
+  /** the section holding a line definition (`backend app`) */
+  container?: string;
 }
 
 export interface SymbolTable {

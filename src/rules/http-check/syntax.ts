@@ -224,16 +224,7 @@ export function indentOf(file: ConfigFile, line: Line): string {
   return file.text.slice(line.indent.start, line.indent.end);
 }
 
-/** The line ending the file mostly uses. */
-export function fileEol(file: ConfigFile): '\n' | '\r\n' {
-  let crlf = 0;
-  let lf = 0;
-  for (const line of file.lines) {
-    if (line.eol === '\r\n') crlf++;
-    else if (line.eol === '\n') lf++;
-  }
-  return crlf > lf ? '\r\n' : '\n';
-}
+export { fileEol } from '../../parser/eol.js';
 
 /** `option httpchk` or any `http-check …` line: the lines that make up a proxy's HTTP check ruleset. */
 export function isHttpCheckLine(line: Line): boolean {
