@@ -48,7 +48,8 @@ export function maskTemplate(text: string): { text: string; tags: Span[] } {
       for (let i = 0; i < directive.length; i++) chars[tag.start + i] = directive[i]!;
       continue;
     }
-    if (alone || (CONTROL_TAG.test(source) && !insideWord(text, tag))) {
+    // a control tag that ends a word (`}{{ end }}`) renders nothing there: blanking it leaves the word as written
+    if (alone || (CONTROL_TAG.test(source) && (!insideWord(text, tag) || /\s/.test(text[tag.end] ?? ' ')))) {
       blank(tag.start, tag.end);
       continue;
     }

@@ -48,8 +48,7 @@ export const rule: Rule = {
       for (const word of line.args.slice(cond + 1)) {
         if (word.quoting !== 'none') continue;
         if (/^!*\{$/.test(word.value)) open ??= word;
-        // a template tag glued to the brace is masked as `${___}` or, for a control tag, `___`
-        else if (word.value === '}' || /^\}(?:_+|\$\{_+\})$/.test(ctx.file.text.slice(word.start, word.end))) open = undefined;
+        else if (word.value === '}') open = undefined;
       }
       if (open) ctx.report({ message: "anonymous ACL opened with '{' is never closed: HAProxy refuses this condition (missing closing '}')", start: open.start, end: open.end });
     }

@@ -63,6 +63,12 @@ describe('templates', () => {
     expect(result.files[0]!.output).toBe(`${text}\n`);
   });
 
+  it('a control tag glued to the end of a word renders nothing there: `}{{ end }}` still closes the anonymous ACL', () => {
+    const text = 'frontend www\n    bind :80\n    use_backend app {{ if .X }} if { path_beg /a }{{ end }}\n    default_backend app\n\nbackend app\n    server s 127.0.0.1:80\n';
+    expect(maskTemplate(text).text).toMatch(/if \{ path_beg \/a \} +\n/);
+    expect(lint(text, { targetVersion: '2.6' }).findings.map((f) => f.ruleId)).not.toContain('invalid-sample-expression');
+  });
+
   it('Go templates: `{{-` joins the next words to the line before (whitespace control)', () => {
     const text = 'frontend www\n    bind :80\n        {{- if .Proxy }} accept-proxy{{ end }}\n    default_backend app\n\nbackend app\n    server s 127.0.0.1:80\n';
     expect(lint(text, { targetVersion: '2.6' }).findings.filter((f) => f.severity !== 'info').map((f) => f.ruleId)).not.toContain('unknown-keyword');
