@@ -64,6 +64,13 @@ import { rule as unquotedValueSpaces } from './unquoted-value-spaces.js';
 import { rule as httpKeywordInTcpMode } from './http-keyword-in-tcp-mode.js';
 import { rule as unreachableRule } from './unreachable-rule.js';
 import { rule as ringSizeIgnored } from './ring-size-ignored.js';
+// values and arguments (issue #11)
+import { rule as invalidValue } from './invalid-value.js';
+import { rule as valueOutOfRange } from './value-out-of-range.js';
+import { rule as invalidTime } from './invalid-time.js';
+import { rule as invalidStatusCode } from './invalid-status-code.js';
+import { rule as missingArgument } from './missing-argument.js';
+import { rule as unexpectedArgument } from './unexpected-argument.js';
 
 /** Every rule, in the order they run. Add a rule: one file in this folder, one line here. */
 export const RULES: readonly Rule[] = [
@@ -131,6 +138,12 @@ export const RULES: readonly Rule[] = [
   httpKeywordInTcpMode,
   unreachableRule,
   ringSizeIgnored,
+  invalidValue,
+  valueOutOfRange,
+  invalidTime,
+  invalidStatusCode,
+  missingArgument,
+  unexpectedArgument,
 ];
 
 export function ruleById(id: string): Rule | undefined {

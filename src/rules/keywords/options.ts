@@ -203,3 +203,38 @@ function reportUnknown(kind: OptionKind, other: OptionKind, ctx: RuleContext, li
       : undefined,
   });
 }
+
+/** One option of a server or bind line, with the words it takes (`source` takes its address and `usesrc`/`interface` pairs). */
+export interface OptionUse {
+  name: string;
+  word: Word;
+  /** the words after the option that belong to it (empty when it takes none, or when the line ends) */
+  values: Word[];
+}
+
+/**
+ * The known options of a server/default-server/server-template or bind line, in order, up to the first
+ * unknown option or environment variable (which unknown-server-option and unknown-bind-option report).
+ */
+export function optionUses(kind: OptionKind, section: Section, line: Line): OptionUse[] {
+  const start = optionsStart(kind, section, line);
+  if (start === undefined) return [];
+  const args = line.args;
+  const uses: OptionUse[] = [];
+  for (let i = start; i < args.length; i++) {
+    const word = args[i]!;
+    if (hasEnv(word)) break;
+    const found = lookup(kind, word.value);
+    if (!found) break;
+    if (kind === 'server' && found.name === 'source') {
+      const end = skipSource(args, i);
+      uses.push({ name: found.name, word, values: args.slice(i + 1, end + 1) });
+      i = end;
+      continue;
+    }
+    const values = found.info.takesArg && args[i + 1] ? [args[i + 1]!] : [];
+    uses.push({ name: found.name, word, values });
+    i += values.length;
+  }
+  return uses;
+}

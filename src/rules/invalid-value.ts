@@ -1,0 +1,15 @@
+import { valueRule } from './values/rule.js';
+
+export const rule = valueRule('value', {
+  id: 'invalid-value',
+  description: 'A keyword argument outside the closed set of values HAProxy accepts there',
+  fixable: 'safe',
+  docs: {
+    what:
+      "Checks arguments whose values the manual lists: `cookie` options (`insert`, `indirect`, `nocache`…; one of `rewrite`, `insert`, `prefix`), the arguments of `balance url_param`, `hdr(<name>)`, `uri` and `random(<draws>)`, `hash-type` methods, functions (`none` from 2.9) and modifier, `option mysql-check user <name> [post-41|pre-41]` (`post-80` from 3.3), `option pgsql-check user`, `option forwardfor`/`originalto` (`except`, `header`, `if-none`), `option httplog [clf]`, `option http-restrict-req-hdr-names`, `log` formats, facilities and levels (`profile` from 3.1), `stats socket … level`, `master-worker [no-exit-on-failure]`, `nbthread`, server options `observe`, `on-error`, `on-marked-down`, `on-marked-up`, `resolve-prefer`, `init-addr`, `rise`, `fall`, `error-limit`, `id`, and `ssl-min-ver`/`ssl-max-ver` on server and bind lines. Values from environment variables are not judged.",
+    why: 'HAProxy refuses the configuration on each of these ("\'cookie\' supports \'rewrite\', \'insert\', …", "balance url_param only accepts \'check_post\' modifier", "unknown log facility \'local9\'", "\'level\' only supports \'user\', \'operator\', and \'admin\'"), so the proxy does not start. Values are case-sensitive.',
+    bad: 'backend app\n    cookie SRV insert indirect nocahe\n    server app1 127.0.0.1:8000 cookie a1\n',
+    good: 'backend app\n    cookie SRV insert indirect nocache\n    server app1 127.0.0.1:8000 cookie a1\n',
+    fixSafety: 'Safe, only for a value written in the wrong case (`Insert`, `LOCAL0`, `Admin`): HAProxy compares case-sensitively and only one value of the set can be meant. Other values are left alone: which one was meant cannot be known.',
+  },
+});

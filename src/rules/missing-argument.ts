@@ -1,0 +1,13 @@
+import { valueRule } from './values/rule.js';
+
+export const rule = valueRule('missing', {
+  id: 'missing-argument',
+  description: 'A keyword or keyword option without the argument it requires (bare cookie, server without address, bind without address…)',
+  docs: {
+    what: "Reports a `cookie` without its name and cookie options `domain`, `maxidle`, `maxlife`, `attr` without their value; a `server` line without an address (outside `peers`); a `bind` line without an address; `source` without an address and its `usesrc`/`interface` without a value; `balance url_param` without a parameter, `balance hdr` without a header, `balance hash` without an expression; `hash-type` alone; `option mysql-check user`/`option pgsql-check` without a user, `option forwardfor`/`originalto` `header`/`except` without a value, `option http-restrict-req-hdr-names` without a mode; `log` without a target or facility; `filter spoe` without `config <file>`; `stats socket … level` without a level.",
+    why: 'HAProxy refuses the configuration ("\'cookie\' expects <cookie_name> as argument", "\'server\' expects <name> and <addr>[:<port>] as arguments", "missing interface name"), so the proxy does not start.',
+    bad: 'backend app\n    option forwardfor header\n    server app1 127.0.0.1:8000\n',
+    good: 'backend app\n    option forwardfor header X-Client-IP\n    server app1 127.0.0.1:8000\n',
+    fixSafety: 'No automatic fix: the missing value cannot be guessed.',
+  },
+});

@@ -1,0 +1,175 @@
+/** Arguments of proxy keywords: cookie, balance, hash-type, and the `option` family. */
+import type { LineChecker, LineContext } from './problems.js';
+import { checkTime, expectOneOf, isUnsigned, listOf, unexpected } from './helpers.js';
+import { familyMemberRecord } from '../../grammar/index.js';
+
+const COOKIE_FLAGS = ['rewrite', 'insert', 'prefix', 'indirect', 'nocache', 'postonly', 'preserve', 'httponly', 'secure', 'dynamic'];
+const COOKIE_VALUED = ['domain', 'maxidle', 'maxlife', 'attr'];
+const COOKIE_MODES = ['rewrite', 'insert', 'prefix'];
+
+/** `cookie <name> [ rewrite | insert | prefix ] [ indirect ] … [ domain <d> ]* [ maxidle <t> ] [ maxlife <t> ] [ dynamic ] [ attr <v> ]*` */
+const cookie: LineChecker = (ctx) => {
+  const args = ctx.line.args;
+  if (args.length === 0) {
+    ctx.problem('missing', "'cookie' expects the name of the cookie (cookie <name> [options])", ctx.keywordSpan);
+    return;
+  }
+  let mode: string | undefined;
+  for (let i = 1; i < args.length; i++) {
+    const word = args[i]!;
+    const v = word.value;
+    if (COOKIE_VALUED.includes(v)) {
+      const value = args[i + 1];
+      if (!value) {
+        ctx.problem('missing', `cookie option '${v}' expects a value`, word);
+        return;
+      }
+      if (v === 'maxidle' || v === 'maxlife') checkTime(ctx, value, `cookie option '${v}'`, 's');
+      i++;
+      continue;
+    }
+    if (COOKIE_MODES.includes(v)) {
+      if (mode && mode !== v) ctx.problem('value', `cookie modes '${mode}' and '${v}' are incompatible: choose one of 'rewrite', 'insert' and 'prefix'`, word);
+      mode = v;
+      continue;
+    }
+    if (COOKIE_FLAGS.includes(v)) continue;
+    expectOneOf(ctx, word, [...COOKIE_FLAGS, ...COOKIE_VALUED], "'cookie'");
+    return;
+  }
+};
+
+/** `balance <algorithm> [<arguments>]`: the arguments of the algorithms that take some (the name is wrong-argument-count's). */
+const balance: LineChecker = (ctx) => {
+  const args = ctx.line.args;
+  const algo = args[0];
+  if (!algo) return;
+  const v = algo.value;
+  if (v === 'url_param') {
+    const name = args[1];
+    if (!name) {
+      ctx.problem('missing', "'balance url_param' expects the name of a URL parameter", algo);
+      return;
+    }
+    if (args[2] && args[2].value !== 'check_post') ctx.problem('value', `'balance url_param' accepts only the 'check_post' modifier after the parameter name, not '${args[2].value}'`, args[2]);
+  } else if (v === 'hdr' || v === 'hdr()') {
+    ctx.problem('missing', "'balance hdr' expects the name of a header in parentheses: hdr(<name>)", algo);
+  } else if (/^hdr\(.+\)$/.test(v)) {
+    if (args[1] && args[1].value !== 'use_domain_only') ctx.problem('value', `'balance ${v}' accepts only the 'use_domain_only' modifier, not '${args[1].value}'`, args[1]);
+  } else if (v === 'rdp-cookie()') {
+    ctx.problem('missing', "'balance rdp-cookie()' expects a cookie name in the parentheses (or none: rdp-cookie)", algo);
+  } else if (v.startsWith('random(')) {
+    const m = /^random\((.*)\)$/.exec(v);
+    const draws = m?.[1] ?? '';
+    if (!isUnsigned(draws)) ctx.problem('value', `'balance random(<draws>)' expects a number of draws, not '${draws}'`, algo);
+    else if (Number(draws) < 1) ctx.problem('range', "'balance random(<draws>)': the number of draws must be at least 1", algo);
+  } else if (v === 'uri') {
+    for (let i = 1; i < args.length; i++) {
+      const word = args[i]!;
+      if (word.value === 'whole' || word.value === 'path-only') continue;
+      if (word.value === 'len' || word.value === 'depth') {
+        const n = args[i + 1];
+        if (!n) ctx.problem('missing', `'balance uri ${word.value}' expects a positive integer`, word);
+        else if (!isUnsigned(n.value) || Number(n.value) < 1) ctx.problem('value', `'balance uri ${word.value}' expects a positive integer, not '${n.value}'`, n);
+        i++;
+        continue;
+      }
+      ctx.problem('value', `'balance uri' accepts only 'len', 'depth', 'path-only' and 'whole', not '${word.value}'`, word);
+      return;
+    }
+  } else if (v === 'hash' && args.length === 1) {
+    ctx.problem('missing', "'balance hash' expects a sample expression (e.g. balance hash req.cookie(id))", algo);
+  }
+};
+
+/** `hash-type <method> [<function> [<modifier>]]` */
+const hashType: LineChecker = (ctx) => {
+  const [method, fn, modifier] = ctx.line.args;
+  if (!method) {
+    ctx.problem('missing', "'hash-type' expects 'map-based' or 'consistent'", ctx.keywordSpan);
+    return;
+  }
+  if (!expectOneOf(ctx, method, ['map-based', 'consistent'], "'hash-type'")) return;
+  if (fn) {
+    const functions = ['sdbm', 'djb2', 'wt6', 'crc32', ...(ctx.atLeast('2.9') ? ['none'] : [])];
+    if (fn.value === 'none' && !ctx.atLeast('2.9')) {
+      ctx.problem('value', "hash function 'none' of 'hash-type' is not available before HAProxy 2.9: 2.6 and 2.8 support 'sdbm', 'djb2', 'crc32' and 'wt6'", fn);
+      return;
+    }
+    if (!expectOneOf(ctx, fn, functions, "the hash function of 'hash-type'")) return;
+  }
+  if (modifier) expectOneOf(ctx, modifier, ['avalanche'], "the modifier of 'hash-type'");
+};
+
+/** `option` members taking no argument that are not in the binary's option table (verified with 2.6.12). */
+const NO_ARGUMENT_OPTIONS = new Set(['external-check', 'http-keep-alive', 'http-server-close', 'httpclose', 'ldap-check', 'redis-check', 'spop-check', 'ssl-hello-chk', 'tcp-check', 'tcpka']);
+/** options taking `clf` from 3.1 (`option tcplog [clf]`); `httpslog` likewise left alone from 3.1 */
+const NO_ARGUMENT_BEFORE_31 = new Set(['tcplog', 'httpslog']);
+
+const option: LineChecker = (ctx) => {
+  const member = ctx.line.keyword.slice('option '.length);
+  const args = ctx.line.args;
+  const what = `'option ${member}'`;
+  switch (member) {
+    case 'mysql-check': {
+      if (args.length === 0) return;
+      if (args[0]!.value !== 'user') {
+        ctx.problem('value', `${what} accepts only 'user <username>' as argument, not '${args[0]!.value}'`, args[0]!);
+        return;
+      }
+      if (!args[1]) {
+        ctx.problem('missing', `'option ${member} user' expects a username`, args[0]!);
+        return;
+      }
+      const versions = ['post-41', 'pre-41', ...(ctx.atLeast('3.3') ? ['post-80'] : [])];
+      if (args[2] && !expectOneOf(ctx, args[2], versions, `${what} user <username>`)) return;
+      unexpected(ctx, args, 3, what);
+      return;
+    }
+    case 'pgsql-check':
+      if (args.length === 0 || args[0]!.value !== 'user') {
+        ctx.problem(args.length === 0 ? 'missing' : 'value', `${what} expects 'user <username>' as argument${args[0] ? `, not '${args[0].value}'` : ''}`, args[0] ?? ctx.keywordSpan);
+      } else if (!args[1]) ctx.problem('missing', `'option ${member} user' expects a username`, args[0]!);
+      else unexpected(ctx, args, 2, what);
+      return;
+    case 'forwardfor':
+    case 'originalto': {
+      const known = member === 'forwardfor' ? ['except', 'header', 'if-none'] : ['except', 'header'];
+      for (let i = 0; i < args.length; i++) {
+        const word = args[i]!;
+        if (word.value === 'if-none' && member === 'forwardfor') continue;
+        if (word.value === 'except' || word.value === 'header') {
+          if (!args[i + 1]) ctx.problem('missing', `${what} ${word.value} expects ${word.value === 'except' ? 'a network (<address>[/mask])' : 'a header name'}`, word);
+          i++;
+          continue;
+        }
+        ctx.problem('value', `${what} accepts only ${listOf(known)}, not '${word.value}'`, word);
+        return;
+      }
+      return;
+    }
+    case 'httplog':
+      if (args[0] && expectOneOf(ctx, args[0], ['clf'], `${what}`)) unexpected(ctx, args, 1, what);
+      return;
+    case 'http-restrict-req-hdr-names':
+      if (!args[0]) ctx.problem('missing', `${what} expects 'preserve', 'delete' or 'reject'`, ctx.keywordSpan);
+      else if (expectOneOf(ctx, args[0], ['preserve', 'delete', 'reject'], what)) unexpected(ctx, args, 1, what);
+      return;
+  }
+  if (args.length === 0) return;
+  const registered = familyMemberRecord('option', member)?.registered?.includes(ctx.target) ?? false;
+  if (registered || NO_ARGUMENT_OPTIONS.has(member) || (NO_ARGUMENT_BEFORE_31.has(member) && !ctx.atLeast('3.1'))) unexpected(ctx, args, 0, what);
+};
+
+export const PROXY_CHECKERS: Record<string, LineChecker> = {
+  cookie,
+  balance,
+  'hash-type': hashType,
+};
+
+export function proxyChecker(keyword: string): LineChecker | undefined {
+  if (keyword.startsWith('option ')) return option;
+  return PROXY_CHECKERS[keyword];
+}
+
+export type { LineContext };
