@@ -4,13 +4,15 @@ import type { TargetVersion } from '../../engine/types.js';
 import { compareVersions, type Version } from '../../grammar/versions.js';
 import { memo } from '../shared/memo.js';
 import { PROXY_KINDS } from '../shared/proxies.js';
-import { claimedLines } from '../keywords/classify.js';
+import { classify } from '../keywords/classify.js';
 import { hasEnv } from '../keywords/knowledge.js';
 import type { LineChecker, LineContext, ProblemKind, ValueProblem } from './problems.js';
 import { proxyChecker } from './proxy.js';
 import { globalChecker, log } from './global.js';
 import { serverChecker } from './server.js';
 import { statusChecker } from './status.js';
+import { actionValues } from './actions.js';
+import { RULE_SETS } from '../keywords/knowledge.js';
 import { checkTime, unexpected } from './helpers.js';
 
 /** a timeout value wrong-argument-count accepts as written: only its size is checked here */
@@ -30,6 +32,12 @@ const filter: LineChecker = (ctx) => {
   else if (!args[config + 1]) ctx.problem('missing', "'filter spoe … config' expects a file name", args[config]!);
 };
 
+/** a rule-set line: its action's status code and values */
+const ruleLine: LineChecker = (ctx) => {
+  statusChecker(ctx.line.keyword)?.(ctx);
+  actionValues(ctx);
+};
+
 function checkerFor(section: Section, line: Line): LineChecker | undefined {
   const kw = line.keyword;
   if (line.modifier) return undefined;
@@ -42,6 +50,7 @@ function checkerFor(section: Section, line: Line): LineChecker | undefined {
     return undefined;
   }
   if (kw === 'filter') return filter;
+  if (kw in RULE_SETS) return ruleLine;
   return proxyChecker(kw) ?? serverChecker(kw) ?? statusChecker(kw);
 }
 
@@ -52,13 +61,26 @@ function checkHeader(section: Section, ctx: LineContext): void {
   if (ONE_NAME_SECTIONS.has(section.kind)) unexpected(ctx, section.header.words, 2, `'${section.kind}'`);
 }
 
+/**
+ * Lines the keyword rules report (unknown, misplaced, newer or removed keywords), whose arguments are
+ * not judged; a keyword only deprecated at the target (removed in a later version) is still judged.
+ */
+function reportedLines(file: ConfigFile, targetVersion: TargetVersion): Set<Line> {
+  const lines = new Set<Line>();
+  for (const v of classify(file, targetVersion)) {
+    if (v.kind === 'removed' && v.entry.since && compareVersions(targetVersion as Version, v.entry.since as Version) < 0) continue;
+    lines.add(v.line);
+  }
+  return lines;
+}
+
 const cache = new WeakMap<ConfigFile, Map<TargetVersion, ValueProblem[]>>();
 
 /** Every value problem of the file's lines that the keyword rules do not already report, for one target. */
 export function valueProblems(file: ConfigFile, targetVersion: TargetVersion): ValueProblem[] {
   return memo(memo(cache, file, () => new Map()), targetVersion, () => {
     const target = targetVersion as Version;
-    const claimed = claimedLines(file, targetVersion);
+    const claimed = reportedLines(file, targetVersion);
     const problems: ValueProblem[] = [];
     const contextFor = (section: Section, line: Line): LineContext => {
       const own = line.words.slice(0, Math.max(1, line.keywordWordCount));

@@ -8,6 +8,8 @@ const LEVELS = ['emerg', 'alert', 'crit', 'err', 'warning', 'notice', 'info', 'd
 const FORMATS = ['local', 'rfc3164', 'rfc5424', 'priority', 'short', 'timed', 'iso', 'raw'];
 
 /** `log <target> [len <n>] [format <f>] [sample <ranges>:<size>] [profile <p>] <facility> [<level> [<minlevel>]]`, `log global` */
+export const LOG_LEVELS = LEVELS;
+
 export const log: LineChecker = (ctx) => {
   const args = ctx.line.args;
   if (ctx.line.modifier) return;
@@ -113,6 +115,25 @@ const globalTime = (name: string): LineChecker => (ctx) => {
   if (t) checkTime(ctx, t, `'${name}'`);
 };
 
+const TLS_VERSIONS = ['SSLv3', 'TLSv1.0', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
+
+/** `ssl-default-bind-options` / `ssl-default-server-options`: the versions of `ssl-min-ver` and `ssl-max-ver` */
+const sslDefaultOptions: LineChecker = (ctx) => {
+  const args = ctx.line.args;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i]!.value !== 'ssl-min-ver' && args[i]!.value !== 'ssl-max-ver') continue;
+    const value = args[i + 1];
+    if (!value) ctx.problem('missing', `'${args[i]!.value}' expects a TLS version (${TLS_VERSIONS.join(', ')})`, args[i]!);
+    else expectOneOf(ctx, value, TLS_VERSIONS, `'${ctx.line.keyword} ${args[i]!.value}'`);
+    i++;
+  }
+};
+
+const quicSocketOwner: LineChecker = (ctx) => {
+  const value = ctx.line.args[0];
+  if (value) expectOneOf(ctx, value, ['connection', 'listener'], "'tune.quic.socket-owner'");
+};
+
 export function globalChecker(keyword: string): LineChecker | undefined {
   if (keyword in NO_ARGUMENT_GLOBAL) return noArgument;
   switch (keyword) {
@@ -129,6 +150,11 @@ export function globalChecker(keyword: string): LineChecker | undefined {
       return globalTime(keyword);
     case 'log':
       return log;
+    case 'ssl-default-bind-options':
+    case 'ssl-default-server-options':
+      return sslDefaultOptions;
+    case 'tune.quic.socket-owner':
+      return quicSocketOwner;
   }
   return undefined;
 }

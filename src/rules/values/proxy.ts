@@ -1,7 +1,8 @@
 /** Arguments of proxy keywords: cookie, balance, hash-type, and the `option` family. */
-import type { LineChecker, LineContext } from './problems.js';
+import type { LineChecker } from './problems.js';
 import { checkTime, expectOneOf, isUnsigned, listOf, unexpected } from './helpers.js';
 import { familyMemberRecord } from '../../grammar/index.js';
+import { LOG_LEVELS } from './global.js';
 
 const COOKIE_FLAGS = ['rewrite', 'insert', 'prefix', 'indirect', 'nocache', 'postonly', 'preserve', 'httponly', 'secure', 'dynamic'];
 const COOKIE_VALUED = ['domain', 'maxidle', 'maxlife', 'attr'];
@@ -161,15 +162,119 @@ const option: LineChecker = (ctx) => {
   if (registered || NO_ARGUMENT_OPTIONS.has(member) || (NO_ARGUMENT_BEFORE_31.has(member) && !ctx.atLeast('3.1'))) unexpected(ctx, args, 0, what);
 };
 
-export const PROXY_CHECKERS: Record<string, LineChecker> = {
+/** a keyword taking one value out of a closed set */
+const oneOf = (allowed: readonly string[]): LineChecker => (ctx) => {
+  const value = ctx.line.args[0];
+  const what = `'${ctx.line.keyword}'`;
+  if (!value) ctx.problem('missing', `${what} expects ${listOf(allowed)}`, ctx.keywordSpan);
+  else if (expectOneOf(ctx, value, allowed, what)) unexpected(ctx, ctx.line.args, 1, what);
+};
+
+/** a keyword whose first argument is required (free text) */
+const required = (what: string): LineChecker => (ctx) => {
+  if (ctx.line.args.length === 0) ctx.problem('missing', `'${ctx.line.keyword}' expects ${what}`, ctx.keywordSpan);
+};
+
+/** a keyword taking one time value, a bare number being in `unit` */
+const timeValue = (unit: 'ms' | 's'): LineChecker => (ctx) => {
+  const t = ctx.line.args[0];
+  if (t) checkTime(ctx, t, `'${ctx.line.keyword}'`, unit);
+};
+
+/** `compression algo|algo-req|algo-res <algorithm>…` */
+const compression: LineChecker = (ctx) => {
+  const [sub, ...algos] = ctx.line.args;
+  if (!sub || !['algo', 'algo-req', 'algo-res'].includes(sub.value)) return;
+  for (const algo of algos) if (!expectOneOf(ctx, algo, ['identity', 'gzip', 'deflate', 'raw-deflate'], `'compression ${sub.value}'`)) return;
+};
+
+const STICK_TABLE_TYPES = ['ip', 'ipv6', 'integer', 'string', 'binary'];
+
+/** `stick-table type <type> [len <n>] size <size> [expire <time>] …`: the type, the size and the expire time */
+const stickTable: LineChecker = (ctx) => {
+  const args = ctx.line.args;
+  let type: string | undefined;
+  let size = false;
+  for (let i = 0; i < args.length; i++) {
+    const word = args[i]!;
+    const value = args[i + 1];
+    if (word.value === 'type') {
+      if (!value) return ctx.problem('missing', "'stick-table type' expects 'ip', 'ipv6', 'integer', 'string' or 'binary'", word);
+      if (!expectOneOf(ctx, value, STICK_TABLE_TYPES, "'stick-table type'")) return;
+      type = value.value;
+      i++;
+      if ((type === 'string' || type === 'binary') && args[i + 1]?.value === 'len') i += 2;
+    } else if (word.value === 'size') {
+      if (!value) return ctx.problem('missing', "'stick-table size' expects a number of entries (e.g. 100k, 1m)", word);
+      const m = /^(\d*)([kKmMgG]?)(.*)$/.exec(value.value)!;
+      if (m[1] === '' || m[3] !== '') return ctx.problem('value', `'stick-table size' expects a number of entries with an optional k, m or g suffix, not '${value.value}'`, value);
+      size = Number(m[1]) > 0;
+      i++;
+    } else if (word.value === 'expire') {
+      if (value) checkTime(ctx, value, "'stick-table expire'");
+      i++;
+    } else if (['peers', 'store', 'srvkey', 'write-to'].includes(word.value)) {
+      i++;
+    }
+  }
+  if (!type) ctx.problem('missing', "'stick-table' expects a type (stick-table type <type> size <size>)", ctx.keywordSpan);
+  else if (!size) ctx.problem('missing', "'stick-table' expects a size greater than 0 (stick-table type <type> size <size>)", ctx.keywordSpan);
+};
+
+/** `capture request|response header <name> len <n>`, `capture cookie <name> len <n>` (the parser names `capture request header` as one keyword) */
+const capture: LineChecker = (ctx) => {
+  if (ctx.section.kind !== 'frontend' && ctx.section.kind !== 'listen') return;
+  const args = ctx.line.args;
+  const kw = ctx.line.keyword;
+  const what = `'${kw.replace(/ header$/, '')}'`;
+  const expected = kw === 'capture cookie' ? '<name> len <length>' : 'header <name> len <length>';
+  if (kw === 'capture request' || kw === 'capture response' || !args[0] || args[1]?.value !== 'len' || !args[2]) {
+    ctx.problem('missing', `${what} expects ${expected}`, args[0] ?? ctx.keywordSpan);
+    return;
+  }
+  unexpected(ctx, args, 3, what);
+};
+
+/** `server-template <prefix> <num | range> <fqdn>[:<port>] [params*]` */
+const serverTemplate: LineChecker = (ctx) => {
+  const n = ctx.line.args[1];
+  if (n && !/^\d+(-\d+)?$/.test(n.value)) ctx.problem('value', `'server-template' expects a number of servers or a range (e.g. 5, 1-5), not '${n.value}'`, n);
+};
+
+/** `rate-limit sessions <n>` */
+const rateLimit: LineChecker = (ctx) => {
+  const n = ctx.line.args[0];
+  if (n && !isUnsigned(n.value)) ctx.problem('value', `'rate-limit sessions' expects a number of sessions per second, not '${n.value}'`, n);
+};
+
+const PROXY_CHECKERS: Record<string, LineChecker> = {
   cookie,
   balance,
   'hash-type': hashType,
+  'email-alert level': oneOf(LOG_LEVELS),
+  'http-reuse': oneOf(['never', 'safe', 'aggressive', 'always']),
+  'load-server-state-from-file': oneOf(['global', 'local', 'none']),
+  compression,
+  'stick-table': stickTable,
+  'capture cookie': capture,
+  'capture request': capture,
+  'capture response': capture,
+  'capture request header': capture,
+  'capture response header': capture,
+  'server-template': serverTemplate,
+  'rate-limit sessions': rateLimit,
+  'tcp-request inspect-delay': timeValue('ms'),
+  'tcp-response inspect-delay': timeValue('ms'),
+  'stats refresh': timeValue('s'),
+  'stats realm': required('a realm name'),
+  'stats uri': required('a URI prefix'),
+  'monitor-uri': required('a URI'),
+  'unique-id-header': required('a header name'),
+  'http-send-name-header': required('a header name'),
+  'dynamic-cookie-key': required('a secret key'),
 };
 
 export function proxyChecker(keyword: string): LineChecker | undefined {
   if (keyword.startsWith('option ')) return option;
   return PROXY_CHECKERS[keyword];
 }
-
-export type { LineContext };

@@ -27,6 +27,7 @@ export function readTime(text: string, defaultUnit: 'ms' | 's' = 'ms'): TimeRead
     unit = u[1]!;
   }
   const ms = Number(digits) * UNIT_MS[unit]!;
-  if (ms > MAX_TIMER_MS) return { ok: false, reason: 'overflow' };
+  // HAProxy keeps the value in the keyword's own unit (seconds for some), bounded by INT_MAX there
+  if (ms > (defaultUnit === 's' ? MAX_TIMER_MS * 1000 : MAX_TIMER_MS)) return { ok: false, reason: 'overflow' };
   return { ok: true, ms };
 }
