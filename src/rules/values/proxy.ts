@@ -199,8 +199,10 @@ const stickTable: LineChecker = (ctx) => {
     const word = args[i]!;
     const value = args[i + 1];
     if (word.value === 'type') {
-      if (!value) return ctx.problem('missing', "'stick-table type' expects 'ip', 'ipv6', 'integer', 'string' or 'binary'", word);
-      if (!expectOneOf(ctx, value, STICK_TABLE_TYPES, "'stick-table type'")) return;
+      // `ipv4` came with 3.2 (where `ip` became its alias)
+      const types = ctx.atLeast('3.2') ? [...STICK_TABLE_TYPES, 'ipv4'] : STICK_TABLE_TYPES;
+      if (!value) return ctx.problem('missing', `'stick-table type' expects ${listOf(types)}`, word);
+      if (!expectOneOf(ctx, value, types, "'stick-table type'")) return;
       type = value.value;
       i++;
       if ((type === 'string' || type === 'binary') && args[i + 1]?.value === 'len') i += 2;
