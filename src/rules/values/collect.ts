@@ -11,7 +11,7 @@ import { proxyChecker } from './proxy.js';
 import { globalChecker, log } from './global.js';
 import { serverChecker } from './server.js';
 import { statusChecker } from './status.js';
-import { actionValues } from './actions.js';
+import { actionArguments, actionValues } from './actions.js';
 import { RULE_SETS } from '../keywords/knowledge.js';
 import { checkTime, unexpected } from './helpers.js';
 
@@ -36,6 +36,7 @@ const filter: LineChecker = (ctx) => {
 const ruleLine: LineChecker = (ctx) => {
   statusChecker(ctx.line.keyword)?.(ctx);
   actionValues(ctx);
+  actionArguments(ctx);
 };
 
 function checkerFor(section: Section, line: Line): LineChecker | undefined {
@@ -51,7 +52,8 @@ function checkerFor(section: Section, line: Line): LineChecker | undefined {
   }
   if (kw === 'filter') return filter;
   if (kw in RULE_SETS) return ruleLine;
-  return proxyChecker(kw) ?? serverChecker(kw) ?? statusChecker(kw);
+  const checks = [proxyChecker(kw), serverChecker(kw), statusChecker(kw)].filter((c): c is LineChecker => c !== undefined);
+  return checks.length <= 1 ? checks[0] : (ctx) => checks.forEach((check) => check(ctx));
 }
 
 /** Section headers taking exactly one name ("'peers' cannot handle unexpected argument"). */

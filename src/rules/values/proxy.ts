@@ -3,6 +3,7 @@ import type { LineChecker } from './problems.js';
 import { checkTime, expectOneOf, isUnsigned, listOf, unexpected } from './helpers.js';
 import { familyMemberRecord } from '../../grammar/index.js';
 import { LOG_LEVELS } from './global.js';
+import { EXPECT_OPTIONS } from './status.js';
 
 const COOKIE_FLAGS = ['rewrite', 'insert', 'prefix', 'indirect', 'nocache', 'postonly', 'preserve', 'httponly', 'secure', 'dynamic'];
 const COOKIE_VALUED = ['domain', 'maxidle', 'maxlife', 'attr'];
@@ -249,7 +250,97 @@ const rateLimit: LineChecker = (ctx) => {
   if (n && !isUnsigned(n.value)) ctx.problem('value', `'rate-limit sessions' expects a number of sessions per second, not '${n.value}'`, n);
 };
 
+/** `http-check send [meth <m>] [uri <u> | uri-lf <fmt>] [ver <v>] [hdr <name> <fmt>]* [body <s> | body-lf <fmt>] [comment <msg>]` */
+const httpCheckSend: LineChecker = (ctx) => {
+  const args = ctx.line.args;
+  const single = ['meth', 'uri', 'uri-lf', 'ver', 'body', 'body-lf', 'comment'];
+  for (let i = 0; i < args.length; i++) {
+    const word = args[i]!;
+    const n = word.value === 'hdr' ? 2 : single.includes(word.value) ? 1 : 0;
+    if (n === 0) {
+      expectOneOf(ctx, word, [...single.slice(0, 4), 'hdr', ...single.slice(4)], "'http-check send'");
+      return;
+    }
+    if (i + n >= args.length) {
+      ctx.problem('missing', `'http-check send ${word.value}' expects ${n === 2 ? 'a header name and a value' : 'a value'}`, word);
+      return;
+    }
+    i += n;
+  }
+};
+
+/** `http-check expect` / `tcp-check expect [options] [!] <match> <pattern>`: the match and its pattern */
+const checkExpect: LineChecker = (ctx) => {
+  const args = ctx.line.args;
+  let i = 0;
+  while (args[i] && EXPECT_OPTIONS.has(args[i]!.value)) i += 2;
+  if (args[i]?.value === '!') i++;
+  const match = args[i];
+  if (!match) {
+    ctx.problem('missing', `'${ctx.line.keyword}' expects a match and a pattern (e.g. status 200, string OK)`, args[args.length - 1] ?? ctx.keywordSpan);
+  } else if (!args[i + 1] && match.value !== 'hdr' && match.value !== 'fhdr') {
+    ctx.problem('missing', `'${ctx.line.keyword} ${match.value}' expects a pattern`, match);
+  }
+};
+
+/** `tcp-check send <data>`, `tcp-check send-binary <hex>` and their `-lf` forms */
+const tcpCheckSend: LineChecker = (ctx) => {
+  if (ctx.line.args.length === 0) ctx.problem('missing', `'${ctx.line.keyword}' expects the data to send`, ctx.keywordSpan);
+};
+
+/** `stick on|match|store-request|store-response <pattern> …` */
+const stick: LineChecker = (ctx) => {
+  const first = ctx.line.args[0];
+  if (!first || ['table', 'if', 'unless'].includes(first.value)) ctx.problem('missing', `'${ctx.line.keyword}' expects a sample expression (e.g. src)`, first ?? ctx.keywordSpan);
+};
+
+/** `acl <name> <criterion> [flags] [operator] [<value>]…` */
+const acl: LineChecker = (ctx) => {
+  const args = ctx.line.args;
+  if (args.length === 1) ctx.problem('missing', `'acl ${args[0]!.value}' expects a criterion (a sample fetch, e.g. path_beg /api)`, args[0]!);
+};
+
+/** `errorfile <code> <file>`, `errorloc* <code> <url>` */
+const twoArguments = (what: string): LineChecker => (ctx) => {
+  if (ctx.line.args.length < 2) ctx.problem('missing', `'${ctx.line.keyword}' expects ${what}`, ctx.line.args[0] ?? ctx.keywordSpan);
+};
+
+/** `id <n>` of a proxy: a number greater than 0 */
+const proxyId: LineChecker = (ctx) => {
+  const n = ctx.line.args[0];
+  if (!n) ctx.problem('missing', "'id' expects a number greater than 0", ctx.keywordSpan);
+  else if (!/^\d+$/.test(n.value) || Number(n.value) === 0) ctx.problem(/^\d+$/.test(n.value) ? 'range' : 'value', `'id' expects a number greater than 0, not '${n.value}'`, n);
+};
+
+/** `persist rdp-cookie` or `persist rdp-cookie(<name>)` */
+const persist: LineChecker = (ctx) => {
+  const v = ctx.line.args[0];
+  if (v && v.value.startsWith('rdp-cookie(') && !/^rdp-cookie\([^()]+\)$/.test(v.value)) ctx.problem('value', "'persist rdp-cookie(<name>)' expects a cookie name in the parentheses", v);
+};
+
 const PROXY_CHECKERS: Record<string, LineChecker> = {
+  'http-check send': httpCheckSend,
+  'http-check expect': checkExpect,
+  'tcp-check expect': checkExpect,
+  'tcp-check send': tcpCheckSend,
+  'tcp-check send-lf': tcpCheckSend,
+  'tcp-check send-binary': tcpCheckSend,
+  'tcp-check send-binary-lf': tcpCheckSend,
+  'stick on': stick,
+  'stick match': stick,
+  'stick store-request': stick,
+  'stick store-response': stick,
+  acl,
+  errorfile: twoArguments('a status code and a file'),
+  errorloc: twoArguments('a status code and a URL'),
+  errorloc302: twoArguments('a status code and a URL'),
+  errorloc303: twoArguments('a status code and a URL'),
+  'http-error': required("'status <code>'"),
+  description: required('a text'),
+  id: proxyId,
+  retries: required('a number of retries'),
+  fullconn: required('a number of connections'),
+  persist,
   cookie,
   balance,
   'hash-type': hashType,

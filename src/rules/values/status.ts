@@ -78,8 +78,8 @@ const redirect: LineChecker = (ctx) => {
   }
 };
 
-/** the options of `http-check expect` before the match, each with a value */
-const EXPECT_OPTIONS = new Set(['min-recv', 'comment', 'ok-status', 'error-status', 'tout-status', 'on-success', 'on-error', 'status-code']);
+/** the options of `http-check expect`/`tcp-check expect` before the match, each with a value */
+export const EXPECT_OPTIONS = new Set(['min-recv', 'comment', 'ok-status', 'error-status', 'tout-status', 'on-success', 'on-error', 'status-code']);
 
 /** `http-check expect [!] status <codes>`: digits, ranges and commas only */
 const httpCheckExpect: LineChecker = (ctx) => {
