@@ -361,8 +361,8 @@ backend app
       cli(['--with-haproxy', '--select', 'haproxy', '--format', 'json', 'refused.cfg'], dir),
       cli(['--with-haproxy', '--format', 'json', 'repeated.cfg'], dir),
       cli(['--with-haproxy', '--select', 'haproxy', '--format', 'unix', 'repeated.cfg'], dir),
-      cli(['--with-haproxy', '--format', 'codeclimate', 'refused.cfg'], dir),
-      cli(['--with-haproxy', '--format', 'junit', 'refused.cfg'], dir),
+      cli(['--with-haproxy', '--select', 'haproxy', '--format', 'codeclimate', 'refused.cfg'], dir),
+      cli(['--with-haproxy', '--select', 'haproxy', '--format', 'junit', 'refused.cfg'], dir),
       cli(['--with-haproxy', '--ignore', 'haproxy', 'warns.cfg'], dir),
     ]);
     const version = execFileSync(haproxy.paths.haproxy!, ['-v'], { encoding: 'utf8' }).split('\n')[0]!.replace(/ - https?:.*$/, '');
