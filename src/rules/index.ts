@@ -64,6 +64,7 @@ import { rule as unquotedValueSpaces } from './unquoted-value-spaces.js';
 import { rule as httpKeywordInTcpMode } from './http-keyword-in-tcp-mode.js';
 import { rule as unreachableRule } from './unreachable-rule.js';
 import { rule as ringSizeIgnored } from './ring-size-ignored.js';
+import { rule as unsetEnvironmentVariable } from './unset-environment-variable.js';
 
 /** Every rule, in the order they run. Add a rule: one file in this folder, one line here. */
 export const RULES: readonly Rule[] = [
@@ -131,6 +132,7 @@ export const RULES: readonly Rule[] = [
   httpKeywordInTcpMode,
   unreachableRule,
   ringSizeIgnored,
+  unsetEnvironmentVariable,
 ];
 
 export function ruleById(id: string): Rule | undefined {
