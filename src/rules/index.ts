@@ -65,6 +65,7 @@ import { rule as httpKeywordInTcpMode } from './http-keyword-in-tcp-mode.js';
 import { rule as unreachableRule } from './unreachable-rule.js';
 import { rule as ringSizeIgnored } from './ring-size-ignored.js';
 import { rule as unsetEnvironmentVariable } from './unset-environment-variable.js';
+import { rule as invalidCondition } from './invalid-condition.js';
 
 /** Every rule, in the order they run. Add a rule: one file in this folder, one line here. */
 export const RULES: readonly Rule[] = [
@@ -133,6 +134,7 @@ export const RULES: readonly Rule[] = [
   unreachableRule,
   ringSizeIgnored,
   unsetEnvironmentVariable,
+  invalidCondition,
 ];
 
 export function ruleById(id: string): Rule | undefined {

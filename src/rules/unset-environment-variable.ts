@@ -62,9 +62,20 @@ function expanded(file: ConfigFile, word: Word, unset: ReadonlySet<string>): str
   return value;
 }
 
+const HEADER_ACTIONS = new Set(['set-header', 'add-header']);
+const RULE_FAMILIES = new Set(['http-request', 'http-response', 'http-after-response']);
+
+/** argument positions where HAProxy reads an empty word as a missing one (checked against 2.6) */
+function emptyRefused(line: Line, word: Word): boolean {
+  const [first, second] = line.words;
+  const at = line.words.indexOf(word);
+  if (first?.value === 'server' || first?.value === 'default_backend' || first?.value === 'use_backend') return at === (first.value === 'server' ? 2 : 1);
+  return RULE_FAMILIES.has(first?.value ?? '') && HEADER_ACTIONS.has(second?.value ?? '') && (at === 2 || at === 3);
+}
+
 /** What HAProxy then refuses, when that can be told from the word alone; undefined when it may accept it. */
 function refusal(line: Line, word: Word, value: string): string | undefined {
-  if (value === '' && line.args.length === 1) return `\`${line.keyword}\` gets an empty argument, which HAProxy refuses`;
+  if (value === '' && (line.args.length === 1 || emptyRefused(line, word))) return `\`${line.keyword}\` gets an empty argument, which HAProxy takes for a missing one and refuses`;
   if (line.keyword === 'bind' && word === line.args[0]) {
     const problem = value.split(',').map((part) => addressProblem(part, BIND_SPEC)).find((p) => p !== undefined);
     if (problem) return `the bind address reads '${value}': ${problem.message}`;
