@@ -66,6 +66,9 @@ import { rule as unreachableRule } from './unreachable-rule.js';
 import { rule as ringSizeIgnored } from './ring-size-ignored.js';
 import { rule as unsetEnvironmentVariable } from './unset-environment-variable.js';
 import { rule as invalidCondition } from './invalid-condition.js';
+import { rule as httpCheckWithoutHttpchk } from './http-check-without-httpchk.js';
+import { rule as logFormatWithoutLog } from './log-format-without-log.js';
+import { rule as l6FetchInHttpMode } from './l6-fetch-in-http-mode.js';
 
 /** Every rule, in the order they run. Add a rule: one file in this folder, one line here. */
 export const RULES: readonly Rule[] = [
@@ -135,6 +138,9 @@ export const RULES: readonly Rule[] = [
   ringSizeIgnored,
   unsetEnvironmentVariable,
   invalidCondition,
+  httpCheckWithoutHttpchk,
+  logFormatWithoutLog,
+  l6FetchInHttpMode,
 ];
 
 export function ruleById(id: string): Rule | undefined {
