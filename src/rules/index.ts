@@ -69,6 +69,7 @@ import { rule as invalidCondition } from './invalid-condition.js';
 import { rule as httpCheckWithoutHttpchk } from './http-check-without-httpchk.js';
 import { rule as logFormatWithoutLog } from './log-format-without-log.js';
 import { rule as l6FetchInHttpMode } from './l6-fetch-in-http-mode.js';
+import { rule as ambiguousDefaults } from './ambiguous-defaults.js';
 
 /** Every rule, in the order they run. Add a rule: one file in this folder, one line here. */
 export const RULES: readonly Rule[] = [
@@ -141,6 +142,7 @@ export const RULES: readonly Rule[] = [
   httpCheckWithoutHttpchk,
   logFormatWithoutLog,
   l6FetchInHttpMode,
+  ambiguousDefaults,
 ];
 
 export function ruleById(id: string): Rule | undefined {
