@@ -21,6 +21,8 @@ export const rule: Rule = {
     for (const proxy of model.allProxies) {
       const defaults = proxy.defaults;
       if (!defaults?.name || proxy.defaultsUnresolved || proxy.section.header.condDepth > 0) continue;
+      // two defaults sections of that name: duplicate-name reports the ambiguity
+      if (model.sectionsNamed('defaults', defaults.name).length > 1) continue;
       const explicit = proxy.section.from !== undefined;
       // a defaults section without `from` inherits nothing: only proxies use defaults implicitly
       if (!explicit && proxy.kind === 'defaults') continue;
@@ -33,7 +35,7 @@ export const rule: Rule = {
       const name = proxy.section.name ?? header.words[0]!;
       const end = proxy.section.from ?? name;
       report({
-        message: `defaults section '${defaults.name}' is used both explicitly (\`from ${defaults.name}\`) and implicitly, as here by ${proxyLabel(proxy)}: HAProxy ${atLeast(targetVersion, '2.9') ? 'warns' : 'refuses this'} ("is explicitly referenced by another proxy and implicitly used here. To avoid any ambiguity don't mix both usage"); ${explicit ? 'name a defaults section in every proxy using it implicitly' : `write \`from ${defaults.name}\``}`,
+        message: `defaults section '${defaults.name}' is used both explicitly (\`from ${defaults.name}\`) and implicitly (as the last defaults section before a proxy without \`from\`); ${proxyLabel(proxy)} ${explicit ? 'names it' : 'uses it implicitly'}: HAProxy ${atLeast(targetVersion, '2.9') ? 'warns' : 'refuses this'} ("is explicitly referenced by another proxy and implicitly used here. To avoid any ambiguity don't mix both usage"); ${explicit ? 'write `from` in every proxy using it' : `write \`from ${defaults.name}\``}`,
         start: header.words[0]!.start,
         end: end.end,
         severity: atLeast(targetVersion, '2.9') ? 'warning' : 'error',

@@ -70,6 +70,7 @@ import { rule as httpCheckWithoutHttpchk } from './http-check-without-httpchk.js
 import { rule as logFormatWithoutLog } from './log-format-without-log.js';
 import { rule as l6FetchInHttpMode } from './l6-fetch-in-http-mode.js';
 import { rule as ambiguousDefaults } from './ambiguous-defaults.js';
+import { rule as unknownFilter } from './unknown-filter.js';
 
 /** Every rule, in the order they run. Add a rule: one file in this folder, one line here. */
 export const RULES: readonly Rule[] = [
@@ -143,6 +144,7 @@ export const RULES: readonly Rule[] = [
   logFormatWithoutLog,
   l6FetchInHttpMode,
   ambiguousDefaults,
+  unknownFilter,
 ];
 
 export function ruleById(id: string): Rule | undefined {
