@@ -12,7 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { classifyAlert } from '../src/oracle/classify.js';
+import { classifyAlert, classifyAlerts, reclassified } from '../src/oracle/classify.js';
 import { loadFixtureCorpus, loadSharedCorpus } from './oracle-kit/corpus.js';
 import { checkConfigText } from '../src/oracle/haproxy-check.js';
 import { asLintApi, memoizeLint, type LintApi } from './oracle-kit/lint-api.js';
@@ -110,6 +110,29 @@ describe('oracle output parsing and classification (no haproxy needed)', () => {
   it('calls a nameless server a syntax error, not a DNS failure', () => {
     expect(classifyAlert({ line: 28, message: "'server django/192.168.0.11:8000' : could not resolve address 'check'." })).toBe('syntax');
     expect(classifyAlert({ line: 28, message: "'server django/app1' : could not resolve address 'db.internal'." })).toBe('dns');
+  });
+
+  it('gives an alert that only follows from an earlier one that one\'s kind (Lua names after a failed lua-load, refused ACLs)', () => {
+    const alerts = classifyAlerts([
+      { line: 3, message: "error in Lua file '/etc/haproxy/cors.lua': cannot open /etc/haproxy/cors.lua: No such file or directory" },
+      { line: 25, message: "'http-request' expects 'wait-for-handshake', 'use-service', but got 'lua.cors'." },
+      { line: 38, message: "error detected while parsing ACL 'secure_redirect' : ACL keyword 'base' : invalid args in converter 'map_reg' : failed to open pattern file <a.map>.." },
+      { line: 39, message: "error detected in frontend 'public' while parsing redirect rule : error in condition: no such ACL : 'secure_redirect'." },
+      { line: 40, message: "error detected while parsing ACL 'bad' : unknown fetch method 'nope'." },
+      { line: 41, message: "error detected while parsing switching rule : no such ACL : 'bad'." },
+      { line: 42, message: "error detected while parsing switching rule : no such ACL : 'never_declared'." },
+    ]);
+    expect(alerts.map((a) => a.kind)).toEqual(['missing-file', 'missing-file', 'missing-file', 'missing-file', 'syntax', 'syntax', 'syntax']);
+    // without a failed lua-load, an unknown Lua name is the config's own fault
+    expect(classifyAlerts([{ line: 5, message: "'lua.cors' unknown service name." }])[0]?.kind).toBe('syntax');
+    // a cached result is classified again by the current rules
+    const cached = { verdict: 'rejected-syntax' as const, exitCode: 1, warnings: [], alerts: alerts.slice(0, 4).map((a) => ({ ...a, kind: 'syntax' as const })) };
+    expect(reclassified(cached).verdict).toBe('rejected-missing-file');
+  });
+
+  it('calls keywords of modules this build lacks an environment problem', () => {
+    expect(classifyAlert({ line: 10, message: "unknown keyword 'wurfl-data-file' in 'global' section" })).toBe('environment');
+    expect(classifyAlert({ line: 28, message: "unknown keyword 'tune.zlib.memlevel' in 'global' section; did you mean 'tune.comp.maxlevel' maybe ?" })).toBe('environment');
   });
 
   it('expands VTest macros to loopback values, deterministically', () => {

@@ -50,6 +50,12 @@ export function configSchema(rules: readonly Rule[]): Record<string, unknown> {
         additionalProperties: { $ref: '#/definitions/app' },
       },
       targetVersion: { $ref: '#/definitions/targetVersion' },
+      environment: {
+        description: 'The environment variables set when HAProxy runs (names). When given, a double-quoted reference to any other variable is reported (rule unset-environment-variable): HAProxy expands it to an empty string. Without it the run-time environment is unknown and nothing is said.',
+        type: 'array',
+        items: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
+        uniqueItems: true,
+      },
       include: { ...globs, description: 'Extra files to lint when a directory is searched (globs relative to this file\'s directory); by default haproxy*.cfg and *.cfg below a haproxy/ directory.' },
       exclude: { ...globs, description: 'Files not to lint when a directory or glob is searched (globs relative to this file\'s directory). Files named on the command line are always linted.' },
       baseline: { type: 'string', minLength: 1, description: 'A baseline file (relative to this file\'s directory) written by --write-baseline: findings recorded there are not reported. --baseline wins over it.' },

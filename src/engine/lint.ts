@@ -45,11 +45,12 @@ export function lintSet(set: ConfigSet, options: LintOptions, rules: readonly Ru
     const appFor = appResolver(file, options);
     const targetVersion = options.targetVersion ?? DEFAULT_TARGET_VERSION;
     const model = configModel(file);
+    const environment = options.environment ? new Set(options.environment) : undefined;
     const findings: Finding[] = [];
     for (const { rule, configuredSeverity, options: ruleOptions } of active) {
       if (!rule.check) continue;
       const report = (input: ReportInput) => findings.push(toFinding(file, rule.id, configuredSeverity ?? input.severity ?? rule.severity, input));
-      const context: RuleContext = { file, set, model, options: ruleOptions, appFor, targetVersion, report };
+      const context: RuleContext = { file, set, model, options: ruleOptions, appFor, targetVersion, environment, report };
       rule.check(context);
     }
     const suppressions = collectSuppressions(file);

@@ -77,6 +77,8 @@ export interface RuleContext {
   /** the application stack for a section (from config, CLI or an inline `# haproxy-lint app=…` comment) */
   appFor(section: Section | undefined): string | undefined;
   targetVersion: TargetVersion;
+  /** the environment variables set when HAProxy runs, when declared (LintOptions.environment) */
+  environment?: ReadonlySet<string>;
   /** report a finding; range defaults to the whole line content */
   report(finding: ReportInput): void;
 }
@@ -128,6 +130,11 @@ export interface LintOptions {
   /** per-backend application stack, by backend name */
   appByBackend?: Record<string, string>;
   targetVersion?: TargetVersion;
+  /**
+   * The environment variables set when HAProxy runs (names). Undefined: unknown (a template's variables
+   * are set at run time), so nothing is said about unset ones.
+   */
+  environment?: readonly string[];
 }
 
 export interface FixOptions extends LintOptions {

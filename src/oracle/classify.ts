@@ -6,6 +6,10 @@
  * trailer lines), syntax (any other alert HAProxy pins to a line of the file), other (the rest: semantic
  * errors reported against a proxy without a line, e.g. an unknown `use_backend` target).
  *
+ * In a run, an alert that only follows from an earlier one takes that one's kind (`classifyAlerts`): a
+ * `lua.<name>` action, service or filter HAProxy does not know after a `lua-load` it could not read (the
+ * script registers those names), and "no such ACL 'x'" after the declaration of ACL 'x' was refused.
+ *
  * Per run: exit 0 or 2 (2 = "no error but will not start (no listener)") is accepted. For exit 1 the verdict
  * is the first kind present in this order: syntax, missing-file, dns, other (environment counts as other).
  * Syntax comes first because a config with a real syntax error stays broken wherever it is deployed, while
@@ -41,6 +45,9 @@ const ENVIRONMENT: RegExp[] = [
   /cannot find (user|group) id/i,
   /not compiled in/i,
   /invalid address: 'quic\+/i,
+  // device-detection modules and zlib (Debian's 2.6 is built with SLZ): HAProxy only says "unknown keyword"
+  /unknown keyword '(wurfl-|51degrees-|deviceatlas-|tune\.zlib\.)/i,
+  /unknown fetch method '(wurfl-|51d\.|da-csv)/i,
 ];
 
 const SUMMARY: RegExp[] = [
@@ -81,8 +88,25 @@ export function classifyAlert(alert: Message): AlertKind {
   return 'other';
 }
 
+/** an alert about a Lua-registered name (`lua.cors`), which only exists once the `lua-load`ed script ran */
+const LUA_NAME = /'lua\.[^'\s]+'/;
+const LUA_LOAD_FAILED = /error in Lua file/i;
+const ACL_REFUSED = /error detected while parsing ACL '([^']+)'/;
+const NO_SUCH_ACL = /no such ACL : '([^']+)'/;
+
 export function classifyAlerts(alerts: Message[]): Alert[] {
-  return alerts.map((a) => ({ ...a, kind: classifyAlert(a) }));
+  let luaLoad: AlertKind | undefined;
+  const refusedAcls = new Map<string, AlertKind>();
+  return alerts.map((a) => {
+    let kind = classifyAlert(a);
+    if (kind === 'syntax' && luaLoad && LUA_NAME.test(a.message)) kind = luaLoad;
+    const acl = NO_SUCH_ACL.exec(a.message)?.[1];
+    if (kind === 'syntax' && acl !== undefined) kind = refusedAcls.get(acl) ?? kind;
+    if (LUA_LOAD_FAILED.test(a.message)) luaLoad ??= kind;
+    const refused = ACL_REFUSED.exec(a.message)?.[1];
+    if (refused !== undefined && !refusedAcls.has(refused)) refusedAcls.set(refused, kind);
+    return { ...a, kind };
+  });
 }
 
 export function verdictOf(exitCode: number | null, timedOut: boolean, alerts: Alert[]): Verdict {
@@ -93,4 +117,14 @@ export function verdictOf(exitCode: number | null, timedOut: boolean, alerts: Al
   if (kinds.has('missing-file')) return 'rejected-missing-file';
   if (kinds.has('dns')) return 'rejected-dns';
   return 'rejected-other';
+}
+
+/**
+ * A result classified again by the current rules (a cached result keeps the kinds of the classifier that
+ * made it): alert kinds, and the verdict of a rejected run.
+ */
+export function reclassified<T extends { verdict: Verdict; exitCode: number | null; alerts: Alert[] }>(result: T): T {
+  if (result.verdict === 'accepted' || result.verdict === 'timeout') return result;
+  const alerts = classifyAlerts(result.alerts.map(({ kind: _kind, ...message }) => message));
+  return { ...result, alerts, verdict: verdictOf(result.exitCode, false, alerts) };
 }

@@ -71,6 +71,13 @@ import { rule as invalidTime } from './invalid-time.js';
 import { rule as invalidStatusCode } from './invalid-status-code.js';
 import { rule as missingArgument } from './missing-argument.js';
 import { rule as unexpectedArgument } from './unexpected-argument.js';
+import { rule as unsetEnvironmentVariable } from './unset-environment-variable.js';
+import { rule as invalidCondition } from './invalid-condition.js';
+import { rule as httpCheckWithoutHttpchk } from './http-check-without-httpchk.js';
+import { rule as logFormatWithoutLog } from './log-format-without-log.js';
+import { rule as l6FetchInHttpMode } from './l6-fetch-in-http-mode.js';
+import { rule as ambiguousDefaults } from './ambiguous-defaults.js';
+import { rule as unknownFilter } from './unknown-filter.js';
 
 /** Every rule, in the order they run. Add a rule: one file in this folder, one line here. */
 export const RULES: readonly Rule[] = [
@@ -144,6 +151,13 @@ export const RULES: readonly Rule[] = [
   invalidStatusCode,
   missingArgument,
   unexpectedArgument,
+  unsetEnvironmentVariable,
+  invalidCondition,
+  httpCheckWithoutHttpchk,
+  logFormatWithoutLog,
+  l6FetchInHttpMode,
+  ambiguousDefaults,
+  unknownFilter,
 ];
 
 export function ruleById(id: string): Rule | undefined {

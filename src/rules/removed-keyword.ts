@@ -1,5 +1,5 @@
 import type { Fix, Rule } from '../engine/types.js';
-import type { Line, Section, Word } from '../parser/ast.js';
+import type { ConfigFile, Line, Section, Word } from '../parser/ast.js';
 import { isNamedDefaultsOnly, VERSIONS, type RemovedKeyword } from '../grammar/index.js';
 import { versionLabel } from '../grammar/versions.js';
 import { classify, versionNumber } from './keywords/classify.js';
@@ -13,7 +13,7 @@ export const rule: Rule = {
   group: 'keywords',
   docs: {
     what:
-      "Reports keywords HAProxy no longer accepts in the target version (`--target-version`, default 3.4, the newest LTS) — `contimeout`/`clitimeout`/`srvtimeout`, `reqadd`/`reqrep`/`rspadd`/… , `block`, `redispatch`, `monitor-net`, `option forceclose`, `option http-tunnel`, `nbproc`, `bind-process`, the `program` section … — as errors, and deprecated ones (still accepted, with a warning, or removed in a later version) as warnings. The message names the version and the replacement HAProxy itself recommends. A keyword whose last version (per the manuals and the binaries' keyword dumps) is older than the target is an error too, even when no replacement is known: the global `trace` (a `traces` section since 3.2), `no-quic` (3.4), the `tune.quic.frontend.*` and other QUIC settings renamed `tune.quic.fe.*` in 3.5.",
+      "Reports keywords HAProxy no longer accepts in the target version (`--target-version`, default 3.4, the newest LTS) — `contimeout`/`clitimeout`/`srvtimeout`, `reqadd`/`reqrep`/`rspadd`/… , `block`, `redispatch`, `monitor-net`, `option forceclose`, `option http-tunnel`, `nbproc`, `bind-process`, the `program` section … — as errors, and deprecated ones (still accepted, with a warning, or removed in a later version) as warnings. The message names the version and the replacement HAProxy itself recommends. A keyword whose last version (per the manuals and the binaries' keyword dumps) is older than the target is an error too, even when no replacement is known: the global `trace` (a `traces` section since 3.2), `no-quic` (3.4), the `tune.quic.frontend.*` and other QUIC settings renamed `tune.quic.fe.*` in 3.5. After a global `expose-deprecated-directives`, a deprecated `program` section, `dispatch` or `option transparent` is an info: HAProxy no longer warns about them (they are still removed later).",
     why: 'HAProxy refuses to start on a removed keyword ("the \'contimeout\' directive is not supported anymore since HAProxy 2.1"), which typically bites when an old configuration meets a new package; deprecated keywords are the next ones to break.',
     bad: 'defaults\n    mode http\n    contimeout 5s\n    clitimeout 30s\n    srvtimeout 30s\n',
     good: 'defaults\n    mode http\n    timeout connect 5s\n    timeout client 30s\n    timeout server 30s\n',
@@ -31,7 +31,7 @@ export const rule: Rule = {
       if (v.kind !== 'removed') continue;
       const { entry, line, section } = v;
       const since = versionNumber(entry.since ?? '');
-      let severity: 'error' | 'warning';
+      let severity: 'error' | 'warning' | 'info';
       let message: string;
       const name = v.keyword === section.kind && line === section.header ? `the '${entry.name}' section` : `'${entry.name}'`;
       if (entry.status === 'removed' && (since < 0 || since <= target)) {
@@ -46,12 +46,24 @@ export const rule: Rule = {
       } else continue;
       if (entry.replacement) message += `: use '${entry.replacement}' instead`;
       if (entry.note) message += ` (${entry.note})`;
+      if (severity === 'warning' && EXPOSABLE.has(entry.name) && exposedBefore(file, line)) {
+        severity = 'info';
+        message += "; `expose-deprecated-directives` silences HAProxy's warning until then";
+      }
       const words = line.words;
       const end = entry.name === 'mode health' ? (line.args[0]?.end ?? words[0]!.end) : words[line.keywordWordCount - 1]!.end;
       report({ message, start: words[0]!.start, end, severity, fix: acceptedIn(section, fixFor(entry, line, section)) });
     }
   },
 };
+
+/** deprecated directives with no alternative, whose warning `expose-deprecated-directives` silences (manual 3.2+) */
+const EXPOSABLE = new Set(['program', 'dispatch', 'option transparent']);
+
+/** whether a global `expose-deprecated-directives` comes before `line` (HAProxy only honours it before the directive) */
+function exposedBefore(file: ConfigFile, line: Line): boolean {
+  return file.lines.some((l) => l.start < line.start && l.kind === 'keyword' && l.keyword === 'expose-deprecated-directives');
+}
 
 /** The version number of the release after the target (2.6 → 2.8 covers 2.7): removals that close are worth a warning. */
 function nextVersion(target: string): number {

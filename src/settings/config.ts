@@ -49,9 +49,11 @@ export interface ConfigData {
   baseline?: string;
   /** how `haproxy-lint format` (and the language server's formatting) lays files out */
   format?: FormatOptions;
+  /** the environment variables set when HAProxy runs (names), as LintOptions.environment */
+  environment?: string[];
 }
 
-export const TOP_LEVEL_KEYS = ['$schema', 'rules', 'app', 'apps', 'targetVersion', 'include', 'exclude', 'overrides', 'configurations', 'baseline', 'format'] as const;
+export const TOP_LEVEL_KEYS = ['$schema', 'rules', 'app', 'apps', 'targetVersion', 'include', 'exclude', 'overrides', 'configurations', 'baseline', 'format', 'environment'] as const;
 export const FORMAT_KEYS = ['indent', 'alignServers'] as const;
 export const CONFIGURATION_KEYS = ['load', 'targetVersion', 'app'] as const;
 export const OVERRIDE_KEYS = ['files', 'app', 'rules', 'targetVersion'] as const;
@@ -233,6 +235,12 @@ export function validateConfigData(raw: unknown, rules: readonly Rule[]): Config
     data.baseline = raw.baseline;
   }
   if (raw.format !== undefined) data.format = checkFormat(raw.format, ['format']);
+  if (raw.environment !== undefined) {
+    if (!Array.isArray(raw.environment) || !raw.environment.every((v) => typeof v === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(v))) {
+      throw new ConfigProblem(['environment'], 'must be an array of environment variable names (letters, digits, \'_\', not starting with a digit)');
+    }
+    data.environment = raw.environment as string[];
+  }
   if (raw.overrides !== undefined) {
     if (!Array.isArray(raw.overrides)) throw new ConfigProblem(['overrides'], 'must be an array of {files, app?, rules?, targetVersion?}');
     data.overrides = raw.overrides.map((entry: unknown, index: number) => {
@@ -408,6 +416,7 @@ export function effectiveOptions(config: LoadedConfig | undefined, file: string 
     if (config.data.app) options.app = config.data.app;
     if (config.data.apps) options.appByBackend = { ...config.data.apps };
     if (config.data.targetVersion) options.targetVersion = config.data.targetVersion;
+    if (config.data.environment) options.environment = config.data.environment;
     const rel = file ? relativeToConfig(config, resolve(file)) : undefined;
     if (rel !== undefined) {
       for (const override of config.overrides) {

@@ -88,6 +88,7 @@ describe('configuration', () => {
     { rules: { [aRule.id]: ['info', {}] } },
     { app: 'django', apps: { api: 'flask' }, targetVersion: '2.6' },
     { include: ['conf/*.cfg'], exclude: ['legacy/**'] },
+    { environment: ['PORT', 'LOG_HOST', '_X1'] },
     { overrides: [{ files: ['edge/*.cfg'], app: 'rails', rules: { [aRule.id]: 'error' }, targetVersion: '3.0' }] },
   ];
   const bad: [unknown, RegExp][] = [
@@ -103,6 +104,8 @@ describe('configuration', () => {
     [{ targetVersion: 3.2 }, /must be one of "2.6"/],
     [{ targetVersion: '1.8' }, /must be one of "2.6"/],
     [{ include: 'x.cfg' }, /array of non-empty strings/],
+    [{ environment: 'PORT' }, /array of environment variable names/],
+    [{ environment: ['1PORT'] }, /array of environment variable names/],
     [{ exclude: [''] }, /array of non-empty strings/],
     [{ overrides: {} }, /must be an array/],
     [{ overrides: [{ app: 'django' }] }, /needs 'files'/],

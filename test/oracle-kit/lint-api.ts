@@ -19,8 +19,14 @@ export interface LintApi {
   ): { output: string; changed: boolean; findings: OracleFinding[] } | Promise<{ output: string; changed: boolean; findings: OracleFinding[] }>;
 }
 
-/** the oracle is haproxy 2.6.12, so findings are measured for that target */
-export const ORACLE_LINT_OPTIONS: Record<string, unknown> = { targetVersion: '2.6' };
+/**
+ * The oracle is haproxy 2.6.12, so findings are measured for that target; it runs haproxy with only these
+ * environment variables (src/oracle/haproxy-check.ts), and tells the linter so.
+ */
+export const ORACLE_LINT_OPTIONS: Record<string, unknown> = {
+  targetVersion: '2.6',
+  environment: ['PATH', 'LANG'],
+};
 
 /** picks `lint` and `fix` out of an imported module, or explains what is missing */
 export function asLintApi(mod: unknown): LintApi | string {

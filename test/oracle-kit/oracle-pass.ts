@@ -2,6 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { VerdictCache, textKey } from './cache.js';
 import { checkConfigText, type CheckOptions, type LoopbackCheckResult } from '../../src/oracle/haproxy-check.js';
+import { reclassified } from '../../src/oracle/classify.js';
 import { mapBounded } from './pool.js';
 
 export const DEFAULT_CACHE_PATH = '.tmp/oracle-cache.json';
@@ -27,7 +28,7 @@ export function createOracleRunner(options: OracleRunnerOptions = {}): OracleRun
   const check = async (text: string): Promise<LoopbackCheckResult> => {
     const key = textKey(text, mode);
     const hit = cache.get(key);
-    if (hit) return hit;
+    if (hit) return reclassified(hit);
     runs++;
     const result = await checkConfigText(text, checkOptions);
     // timeouts may be load-related: don't remember them
