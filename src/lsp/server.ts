@@ -24,7 +24,6 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseConfig } from '../parser/parse.js';
-import { lintFile } from '../api.js';
 import type { Finding } from '../engine/types.js';
 import { RULES } from '../rules/index.js';
 import type { LoadedConfig } from '../settings/config.js';
@@ -35,11 +34,15 @@ import { hoverAt } from './hover.js';
 import { DocumentModels } from './features/documents.js';
 import { extraHover, featureCapabilities, registerFeatures, type FeatureContext } from './features/index.js';
 import { lintInSet, setForPath } from './sets.js';
+import { IncrementalLinter } from './incremental.js';
 import type { LoadSpec } from '../settings/sets.js';
 import { ConfigLookup, DEFAULT_SETTINGS, isHaproxyDocument, lintOptionsFor, resolveSettings, type ResolvedSettings } from './settings.js';
 
 export const SETTINGS_SECTION = 'haproxy-lint';
-/** how long typing must pause before a changed document is linted again */
+/**
+ * Changes closer together than this are linted once, this long after the last of them; the first
+ * change after a quiet spell is linted at once (a leading-edge debounce adds no latency to it).
+ */
 export const DEFAULT_DEBOUNCE_MS = 200;
 
 /**
@@ -75,7 +78,11 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   });
   const lookup = new ConfigLookup(RULES);
   const timers = new Map<string, NodeJS.Timeout>();
+  /** when each document last asked for a debounced lint (a burst of changes is linted once) */
+  const lastChange = new Map<string, number>();
   const snapshots = new Map<string, LintSnapshot>();
+  /** each open document's last lint, for re-linting only what an edit changed */
+  const linters = new Map<string, IncrementalLinter>();
   /** settings per document, as the client answered (cleared when they change) */
   const settingsCache = new Map<string, Promise<ResolvedSettings>>();
   /** messages already shown, so a bad setting is reported once, not on every keystroke */
@@ -157,8 +164,9 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
         ({ file, findings } = lintInSet(path, document.getText(), set, options, openText));
         setOf.set(document.uri, set);
       } else {
-        file = parseConfig(document.getText());
-        findings = lintFile(file, options).findings;
+        let linter = linters.get(document.uri);
+        if (!linter) linters.set(document.uri, (linter = new IncrementalLinter()));
+        ({ file, findings } = linter.lint(document.getText(), options));
         setOf.delete(document.uri);
       }
     } catch (error) {
@@ -226,6 +234,14 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
 
   const validateLater = (document: TextDocument) => {
     const timer = timers.get(document.uri);
+    const now = Date.now();
+    const quiet = now - (lastChange.get(document.uri) ?? -Infinity) >= debounceMs;
+    lastChange.set(document.uri, now);
+    // the first change after a quiet spell is linted at once; the ones following it close behind, once they pause
+    if (quiet && !timer) {
+      validateNow(document);
+      return;
+    }
     if (timer) clearTimeout(timer);
     timers.set(document.uri, setTimeout(() => {
       timers.delete(document.uri);
@@ -316,6 +332,8 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     if (timer) clearTimeout(timer);
     timers.delete(event.document.uri);
     snapshots.delete(event.document.uri);
+    linters.delete(event.document.uri);
+    lastChange.delete(event.document.uri);
     models.forget(event.document.uri);
     settingsCache.delete(event.document.uri);
     revalidateSetOf(event.document);

@@ -20,6 +20,8 @@ export interface TestClient {
   request<T>(method: string, params: unknown): Promise<T>;
   open(path: string, text: string, version?: number): Promise<string>;
   change(uri: string, text: string, version: number): Promise<void>;
+  /** an incremental change: `text` replaces the range */
+  edit(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string, version: number): Promise<void>;
   diagnosticsFor(uri: string, accept?: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams>;
   close(): Promise<void>;
 }
@@ -71,6 +73,9 @@ export async function startClient(cwd: string, options: { capabilities?: Record<
     },
     async change(uri, text, version) {
       await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    },
+    async edit(uri, range, text, version) {
+      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
     },
     diagnosticsFor(uri, accept = () => true) {
       return bounded(new Promise((resolve) => {
