@@ -47,25 +47,34 @@ const PROXY_KINDS = new Set(['frontend', 'backend', 'listen']);
 /** Reparse the whole document after this many spliced edits (old texts stay referenced by words sliced from them). */
 const MAX_SPLICES = 200;
 
+/**
+ * How a text was linted: `full` parsed and linted it all; `spliced` linted it all on the previous
+ * parse with the edit spliced in; `cross` ran the cross-section rules on it all and the local ones
+ * on the edited section; `section` ran only the local rules on the edited section; `unchanged` is
+ * the previous lint of the same text.
+ */
+export type LintPath = 'full' | 'spliced' | 'cross' | 'section' | 'unchanged';
+
 export interface LintOutcome {
   file: ConfigFile;
   findings: Finding[];
-  /** whether the edit was linted incrementally */
-  incremental: boolean;
-  /** why it was not (for the benchmark and tests) */
-  fallback?: string;
+  path: LintPath;
+  /** why the edit took a slower path than `section` (for the benchmark and tests) */
+  reason?: string;
 }
 
 interface State {
   file: ConfigFile;
   findings: Finding[];
   optionsKey: string;
-  /** the active rules split by scope; undefined when a rule of neither list is on */
-  local: Rule[] | undefined;
+  /** the active rules of each scope; undefined when a rule of neither list is on */
+  scoped: { local: Rule[]; cross: Rule[] } | undefined;
   /** the file has suppression comments (they apply across lines: lint it all) */
   suppressions: boolean;
   splices: number;
 }
+
+const byPosition = (a: Finding, b: Finding) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId);
 
 /** One document's last lint, re-linted incrementally on the next text. */
 export class IncrementalLinter {
@@ -76,56 +85,64 @@ export class IncrementalLinter {
   lint(text: string, options: LintOptions): LintOutcome {
     const optionsKey = JSON.stringify(options);
     const state = this.state;
-    if (state && state.optionsKey === optionsKey) {
-      if (state.file.text === text) return { file: state.file, findings: state.findings, incremental: true };
-      const why = !state.local ? 'a rule of unknown scope is on' : state.suppressions ? 'suppression comments' : state.splices >= MAX_SPLICES ? 'periodic full parse' : undefined;
-      const outcome = why ?? this.relint(state, text, options);
-      if (typeof outcome !== 'string') return outcome;
-      return { ...this.full(text, options, optionsKey), fallback: outcome };
-    }
-    return this.full(text, options, optionsKey);
+    if (!state || state.optionsKey !== optionsKey) return this.remember(parseConfig(text), options, optionsKey, 'full');
+    if (state.file.text === text) return { file: state.file, findings: state.findings, path: 'unchanged' };
+    const edit = state.splices < MAX_SPLICES ? spliceEdit(state.file, text) : undefined;
+    if (!edit) return { ...this.remember(parseConfig(text), options, optionsKey, 'full'), reason: state.splices < MAX_SPLICES ? 'not a splice' : 'periodic full parse' };
+    const outcome = this.relint(state, edit, options);
+    if (typeof outcome !== 'string') return outcome;
+    return { ...this.remember(edit.file, options, optionsKey, 'spliced', state.splices + 1), reason: outcome };
   }
 
-  private full(text: string, options: LintOptions, optionsKey: string): LintOutcome {
-    const file = parseConfig(text);
+  /** Lints a whole file and keeps it for the next edit. */
+  private remember(file: ConfigFile, options: LintOptions, optionsKey: string, path: LintPath, splices = 0): LintOutcome {
     const { findings } = lintFile(file, options, this.rules);
     const active = activeRules(this.rules, options).map((a) => a.rule).filter((rule) => rule.check);
     const scoped = active.every((rule) => LOCAL_RULES.has(rule.id) || CROSS_RULES.has(rule.id));
     this.state = {
-      file, findings, optionsKey, splices: 0,
-      local: scoped ? active.filter((rule) => LOCAL_RULES.has(rule.id)) : undefined,
+      file, findings, optionsKey, splices,
+      scoped: scoped ? { local: active.filter((rule) => LOCAL_RULES.has(rule.id)), cross: active.filter((rule) => CROSS_RULES.has(rule.id)) } : undefined,
       suppressions: collectSuppressions(file).length > 0,
     };
-    return { file, findings, incremental: false };
+    return { file, findings, path };
   }
 
-  /** The incremental lint, or why it cannot be done. */
-  private relint(state: State, text: string, options: LintOptions): LintOutcome | string {
-    const edit = spliceEdit(state.file, text);
-    if (!edit) return 'not a splice';
+  /** The lint of an edit inside one proxy section, or why it must lint the whole file. */
+  private relint(state: State, edit: SplicedEdit, options: LintOptions): LintOutcome | string {
+    if (!state.scoped) return 'a rule of unknown scope is on';
+    if (state.suppressions) return 'suppression comments';
+    const text = edit.file.text;
     // a `# haproxy-lint …` comment (a suppression, an inline app) written or changed
     if (state.file.text.slice(edit.start, edit.oldEnd).includes('haproxy-lint') || text.slice(edit.start, edit.newEnd).includes('haproxy-lint')) return 'inline settings';
     const oldSection = state.file.sections[edit.section]!;
     const section = edit.file.sections[edit.section]!;
     if (!PROXY_KINDS.has(section.kind)) return `in a ${section.kind} section`;
+    const { local, cross } = state.scoped;
 
-    // findings kept: the local rules' outside the section, the cross rules' everywhere (when the section's face is the same)
+    // the local rules' findings outside the section stay; inside, they are found again on the section alone
     const names = sectionNames(edit.file);
-    if (crossSectionFace(oldSection, names) !== crossSectionFace(section, names)) return 'cross-section face changed';
+    let crossKept = crossSectionFace(oldSection, names) === crossSectionFace(section, names);
+    let reason = crossKept ? undefined : 'cross-section face changed';
     const kept: Finding[] = [];
     for (const finding of state.findings) {
-      const inSection = finding.start >= oldSection.start && finding.start < oldSection.end;
-      if (LOCAL_RULES.has(finding.ruleId) && inSection) continue;
+      const isLocal = LOCAL_RULES.has(finding.ruleId);
+      if (isLocal ? finding.start >= oldSection.start && finding.start < oldSection.end : !crossKept) continue;
       const moved = movedFinding(finding, edit);
-      if (!moved) return `a finding of ${finding.ruleId} on the edited lines`;
-      kept.push(moved);
+      if (moved) kept.push(moved);
+      else if (isLocal) return `a finding of ${finding.ruleId} on the edited lines`;
+      else {
+        crossKept = false;
+        reason = `a finding of ${finding.ruleId} on the edited lines`;
+      }
     }
-
-    const view = sectionView(edit.file, section);
-    const fresh = state.local!.length === 0 ? [] : lintFile(view, options, state.local!).findings.filter((f) => f.start >= section.start && f.start < section.end);
-    const findings = kept.concat(fresh).sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+    const inSection = (f: Finding) => f.start >= section.start && f.start < section.end;
+    const fresh = local.length === 0 ? [] : lintFile(sectionView(edit.file, section), options, local).findings.filter(inSection);
+    let findings = kept.concat(fresh);
+    // the cross-section rules see a different section: they run again on the whole file
+    if (!crossKept) findings = findings.filter((f) => LOCAL_RULES.has(f.ruleId)).concat(cross.length === 0 ? [] : lintFile(edit.file, options, cross).findings);
+    findings.sort(byPosition);
     this.state = { ...state, file: edit.file, findings, splices: state.splices + 1 };
-    return { file: edit.file, findings, incremental: true };
+    return { file: edit.file, findings, path: crossKept ? 'section' : 'cross', ...(reason ? { reason } : {}) };
   }
 }
 
@@ -135,35 +152,31 @@ export class IncrementalLinter {
  * removed and its message names a line number.
  */
 function movedFinding(finding: Finding, edit: SplicedEdit): Finding | undefined {
-  const shift = shiftOf(finding.start, finding.end, edit);
-  if (shift === undefined) return undefined;
+  const where = sideOf(finding.start, finding.end, edit);
+  if (where === undefined) return undefined;
   if (edit.lineDelta !== 0 && /\blines? \d|:\d/.test(finding.message)) return undefined;
   let fix = finding.fix;
   if (fix) {
     let edits: Edit[] | undefined;
     for (let i = 0; i < fix.edits.length; i++) {
       const e = fix.edits[i]!;
-      const by = shiftOf(e.start, e.end, edit);
-      if (by === undefined) return undefined;
-      if (by === 0) continue;
+      const side = sideOf(e.start, e.end, edit);
+      if (side === undefined) return undefined;
+      if (side === 'before' || edit.delta === 0) continue;
       edits ??= fix.edits.slice();
-      edits[i] = { start: e.start + by, end: e.end + by, text: e.text };
+      edits[i] = { start: e.start + edit.delta, end: e.end + edit.delta, text: e.text };
     }
     if (edits) fix = { description: fix.description, applicability: fix.applicability, edits };
   }
-  if (shift === 0 && fix === finding.fix) return finding;
-  const moved: Finding = { ...finding, start: finding.start + shift, end: finding.end + shift };
-  if (shift !== 0) {
-    moved.line += edit.lineDelta;
-    moved.endLine += edit.lineDelta;
-  }
+  if (where === 'before' || (edit.delta === 0 && edit.lineDelta === 0)) return fix === finding.fix ? finding : { ...finding, fix: fix! };
+  const moved: Finding = { ...finding, start: finding.start + edit.delta, end: finding.end + edit.delta, line: finding.line + edit.lineDelta, endLine: finding.endLine + edit.lineDelta };
   if (fix) moved.fix = fix;
   return moved;
 }
 
-/** How far a span of the old text moved: 0 before the edited lines, the edit's delta after them, undefined on them. */
-function shiftOf(start: number, end: number, edit: SplicedEdit): number | undefined {
-  return end <= edit.start ? 0 : start >= edit.oldEnd ? edit.delta : undefined;
+/** Where a span of the old text is: before the edited lines, after them, or (undefined) on them. */
+function sideOf(start: number, end: number, edit: SplicedEdit): 'before' | 'after' | undefined {
+  return end <= edit.start ? 'before' : start >= edit.oldEnd ? 'after' : undefined;
 }
 
 /**

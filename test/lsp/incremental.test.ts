@@ -35,9 +35,8 @@ describe('incremental re-lint', () => {
 
   test('after random edit sequences of the corpus, the findings are those of a full lint', () => {
     const next = random(15);
-    let incremental = 0;
+    const paths = new Map<string, number>();
     let edits = 0;
-    const fallbacks = new Map<string, number>();
     for (const [index, { path, text }] of editableConfigs(10).entries()) {
       for (const options of index % 3 === 0 ? [{}, ALL_ON] : [{}]) {
         const linter = new IncrementalLinter(SCOPED);
@@ -47,27 +46,30 @@ describe('incremental re-lint', () => {
           current = randomEdit(current, next);
           const outcome = linter.lint(current, options);
           edits++;
-          if (outcome.incremental) incremental++;
-          else if (outcome.fallback) fallbacks.set(outcome.fallback.replace(/ of \S+ /, ' of … '), (fallbacks.get(outcome.fallback.replace(/ of \S+ /, ' of … ')) ?? 0) + 1);
+          const key = `${outcome.path}${outcome.reason ? `: ${outcome.reason.replace(/ of \S+ /, ' of … ')}` : ''}`;
+          paths.set(key, (paths.get(key) ?? 0) + 1);
           expect(canonical(outcome.findings), `${path}, edit ${i}`).toEqual(canonical(lintFile(parseConfig(current), options, SCOPED).findings));
         }
       }
     }
-    // the incremental path must be the one under test, not the fallback
-    expect(incremental, JSON.stringify([...fallbacks])).toBeGreaterThan(Math.max(200, edits / 20));
+    // the incremental paths must be the ones under test, not the fallbacks
+    const count = (prefix: string) => [...paths].filter(([key]) => key.startsWith(prefix)).reduce((sum, [, n]) => sum + n, 0);
+    expect(count('section'), JSON.stringify([...paths])).toBeGreaterThan(Math.max(100, edits / 20));
+    expect(count('cross'), JSON.stringify([...paths])).toBeGreaterThan(Math.max(100, edits / 20));
+    expect(count('spliced'), JSON.stringify([...paths])).toBeGreaterThan(Math.max(100, edits / 20));
   });
 
-  test('typing in a server line of a large config is linted incrementally; a backend reference is not', () => {
+  test('typing in a server line of a large config runs the local rules on its section; a backend reference runs the cross-section rules too', () => {
     const lines = ['global', '    maxconn 100', '', 'defaults', '    mode http', '    timeout client 5s', '    timeout server 5s', '    timeout connect 5s', ''];
     for (let n = 0; n < 50; n++) lines.push(`frontend f${n}`, '    bind :80', `    default_backend b${n}`, '', `backend b${n}`, `    server s${n} 10.0.0.${n}:80 check`, '');
     const text = lines.join('\n') + '\n';
     const linter = new IncrementalLinter(SCOPED);
     linter.lint(text, {});
     const typed = text.replace('server s7 10.0.0.7:80', 'server s7 10.0.0.7:8080');
-    expect(linter.lint(typed, {}).fallback).toBeUndefined();
+    expect(linter.lint(typed, {}).path).toBe('section');
     const renamed = typed.replace('default_backend b3\n', 'default_backend b3x\n');
     const outcome = linter.lint(renamed, {});
-    expect(outcome.incremental).toBe(false);
+    expect(outcome).toMatchObject({ path: 'cross', reason: 'cross-section face changed' });
     expect(outcome.findings.some((f) => f.ruleId === 'undefined-reference' && f.message.includes("'b3x'"))).toBe(true);
   });
 });
