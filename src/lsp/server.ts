@@ -9,7 +9,7 @@
  * - settings from `workspace/configuration` (section `haproxy-lint`) over the `.haproxy-lint.json`
  *   found above the document.
  */
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -31,7 +31,7 @@ import { version } from '../cli/meta.js';
 import { codeActions, FIX_ALL_KIND, type LintSnapshot } from './actions.js';
 import { toDiagnostic } from './diagnostics.js';
 import { hoverAt } from './hover.js';
-import { DocumentModels } from './features/documents.js';
+import { DocumentModels, sameDirectory } from './features/documents.js';
 import { extraHover, featureCapabilities, registerFeatures, type FeatureContext } from './features/index.js';
 import { lintInSet, setForPath } from './sets.js';
 import { IncrementalLinter } from './incremental.js';
@@ -77,6 +77,14 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     return snapshot && snapshot.version === document.version ? snapshot.file : undefined;
   });
   const lookup = new ConfigLookup(RULES);
+  // navigation sees the files HAProxy loads together (the settings' sets, a conf.d), open or not
+  models.setIndexProvider((uri, open) => {
+    const path = pathOf(uri);
+    const set = path !== undefined ? setForPath(path, configFor(path)) : undefined;
+    if (!set) return sameDirectory(uri, open);
+    const openUri = new Map(open.map((u) => [pathOf(u), u] as const));
+    return [...new Set([uri, ...set.files.map((member) => openUri.get(member) ?? pathToFileURL(member).href)])];
+  });
   const timers = new Map<string, NodeJS.Timeout>();
   /** when each document last asked for a debounced lint (a burst of changes is linted once) */
   const lastChange = new Map<string, number>();
