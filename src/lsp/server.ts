@@ -83,7 +83,9 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     const set = path !== undefined ? setForPath(path, configFor(path)) : undefined;
     if (!set) return sameDirectory(uri, open);
     const openUri = new Map(open.map((u) => [pathOf(u), u] as const));
-    return [...new Set([uri, ...set.files.map((member) => openUri.get(member) ?? pathToFileURL(member).href)])];
+    // in load order (what a file inherits comes from the files before it)
+    const members = set.files.map((member) => (member === path ? uri : openUri.get(member) ?? pathToFileURL(member).href));
+    return members.includes(uri) ? members : [uri, ...members];
   });
   const timers = new Map<string, NodeJS.Timeout>();
   /** when each document last asked for a debounced lint (a burst of changes is linted once) */
@@ -101,6 +103,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   /** superseded: the document changed (or closed) since this lint started */
   const superseded = (document: TextDocument, version: number) => documents.get(document.uri)?.version !== version;
   let capabilities: ClientCapabilities = {};
+  let workspaceRoot: string | undefined;
   let pullConfiguration = false;
   /** the client pulls diagnostics (textDocument/diagnostic): publishing them too would show them twice */
   let clientPulls = false;
@@ -201,6 +204,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
       const snapshot = await snapshotFor(document);
       return snapshot ? snapshot.findings.map((f) => toDiagnostic(snapshot.document, f)) : undefined;
     },
+    workspaceRoot: () => workspaceRoot,
     markdown: () => {
       const formats = capabilities.textDocument?.hover?.contentFormat;
       return !formats || formats.length === 0 || formats.includes('markdown');
@@ -276,6 +280,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     const root = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     const rootPath = root ? pathOf(root) : undefined;
     if (rootPath) lookup.setRoot(rootPath);
+    workspaceRoot = rootPath;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },

@@ -21,7 +21,7 @@ export interface DocumentModel {
   table: SymbolTable;
 }
 
-/** The URIs whose symbols a document sees, given the open ones; the default groups by directory. */
+/** The URIs whose symbols a document sees (itself included), given the open ones; the default groups by directory. */
 export type IndexProvider = (uri: string, open: readonly string[]) => string[];
 
 function directoryOf(uri: string): string | undefined {
@@ -94,9 +94,14 @@ export class DocumentModels {
     }
   }
 
-  /** The index of the files a document belongs with (itself first). */
+  /** The URIs of the files a document belongs with: its configuration set in load order, else the open documents of its directory. */
+  members(uri: string): string[] {
+    return this.provider(uri, this.documents.keys());
+  }
+
+  /** The index of the files a document belongs with. */
   indexFor(uri: string): SymbolIndex {
-    const uris = this.provider(uri, this.documents.keys());
+    const uris = this.members(uri);
     const tables = uris.map((u) => this.getAny(u)?.table).filter((t): t is SymbolTable => t !== undefined);
     return new SymbolIndex(tables);
   }
