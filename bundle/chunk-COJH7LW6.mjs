@@ -1,2 +1,0 @@
-import{createRequire as __hlCreateRequire}from'node:module';const require=__hlCreateRequire(import.meta.url);
-import{e as a,f as b,g as c,h as d,i as e}from"./chunk-EXSHCWMJ.mjs";import"./chunk-6N4R7I6T.mjs";import"./chunk-OXIOWGHU.mjs";import"./chunk-ZWEZJMCT.mjs";import"./chunk-4GWSE3BO.mjs";import"./chunk-IXNTZYYK.mjs";import"./chunk-6DXIENQC.mjs";import"./chunk-UQSPC3PE.mjs";import"./chunk-CSJA67TF.mjs";import"./chunk-GNRD5D6C.mjs";export{d as fix,e as fixSet,a as lint,b as lintFile,c as lintSet};
