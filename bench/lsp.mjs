@@ -1,7 +1,11 @@
 // Language-server latency on a generated 2,000-line config, through a real client over stdio:
 // a keystroke (an incremental change) until its diagnostics are published (debounce off), and
-// completion, definition and formatting requests. p50/p95 over the runs.
+// completion, definition and formatting requests. p50/p95 over the runs. The keystroke goal
+// (issue 15: p95 ≤ 15 ms) is for typing in a server line, which re-lints only its section; typing
+// an ACL name (the cross-section rules run again) and in the defaults section (everything is
+// linted again, without a reparse) are shown beside it.
 import { spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { generateConfig } from './generate-config.mjs';
@@ -40,23 +44,26 @@ const time = async (fn) => {
   return Number(process.hrtime.bigint() - t0) / 1e6;
 };
 
-const keystrokes = [];
-for (let i = 0; i < RUNS; i++) {
-  version++;
-  const column = lines[target].length;
-  const done = published(version);
-  keystrokes.push(await time(async () => {
-    await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line: target, character: column }, end: { line: target, character: column } }, text: i % 2 ? '' : ' ' }] });
-    await done;
-  }));
-  // undo the odd keystrokes' insertions so that the document stays the same size
-  if (i % 2 === 0) {
-    version++;
-    const back = published(version);
-    await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line: target, character: column }, end: { line: target, character: column + 1 } }, text: '' }] });
-    await back;
+/** Types a character at (line, column) and deletes it again, `runs` times; the latency of each keystroke. */
+async function typeAt(line, column, character, runs = RUNS) {
+  const latencies = [];
+  for (let i = 0; i < runs; i++) {
+    for (const [range, text] of [[{ start: { line, character: column }, end: { line, character: column } }, character], [{ start: { line, character: column }, end: { line, character: column + 1 } }, '']]) {
+      version++;
+      const done = published(version);
+      latencies.push(await time(async () => {
+        await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+        await done;
+      }));
+    }
   }
+  return latencies;
 }
+const keystrokes = await typeAt(target, lines[target].indexOf(':') + 2, '7', RUNS / 2);
+const aclLine = lines.findIndex((l, i) => i > LINES / 2 && /^\s+acl /.test(l));
+const aclKeystrokes = await typeAt(aclLine, lines[aclLine].indexOf('is_api') + 3, 'x', 10);
+const defaultsLine = lines.indexOf('    timeout client 30s');
+const defaultsKeystrokes = await typeAt(defaultsLine, defaultsLine >= 0 ? lines[defaultsLine].length - 1 : 0, '0', 10);
 const position = { line: target, character: lines[target].indexOf('server') + 3 };
 const completion = [];
 const definition = [];
@@ -66,7 +73,8 @@ for (let i = 0; i < 20; i++) {
   definition.push(await time(() => connection.sendRequest('textDocument/definition', { textDocument: { uri }, position })));
   formatting.push(await time(() => connection.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } })));
 }
-console.log(`lsp ${LINES} lines: keystroke → diagnostics ${quantiles(keystrokes)}`);
+console.log(`lsp ${LINES} lines: keystroke → diagnostics ${quantiles(keystrokes)} (server line; load average ${loadavg()[0].toFixed(1)} on ${(await import('node:os')).cpus().length} CPUs)`);
+console.log(`lsp ${LINES} lines: keystroke in an ACL name ${quantiles(aclKeystrokes)}; in the defaults section ${quantiles(defaultsKeystrokes)}`);
 console.log(`lsp ${LINES} lines: completion ${quantiles(completion)}; definition ${quantiles(definition)}; formatting ${quantiles(formatting)}`);
 await connection.sendRequest('shutdown');
 await connection.sendNotification('exit');

@@ -1,7 +1,8 @@
 // The haproxy-lint VS Code extension: the `haproxy` language (file patterns, comments, a TextMate
 // grammar) and a client for the haproxy-lint language server, which does everything else
 // (diagnostics, quick fixes, "fix all" on save via source.fixAll.haproxy-lint, hover docs,
-// completion, navigation, outline, formatting). esbuild bundles this file with the client.
+// completion, navigation, outline, formatting, reference-count lenses, links to the files a
+// configuration names). esbuild bundles this file with the client.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -49,6 +50,10 @@ async function activate(context) {
     vscode.commands.registerCommand('haproxy-lint.restartServer', async () => {
       if (client) await client.restart();
     }),
+    // what the server's code lenses ("3 references") run: the editor's own references view
+    vscode.commands.registerCommand('haproxy-lint.showReferences', (uri, position) =>
+      vscode.commands.executeCommand('editor.action.findReferences', vscode.Uri.parse(uri), new vscode.Position(position.line, position.character)),
+    ),
   );
   await client.start();
 }

@@ -31,10 +31,11 @@ export function lintFile(file: ConfigFile, options: LintOptions, rules: readonly
  * `context.model`/`context.set`. Findings carry their file's path; suppression comments apply
  * in their own file. Findings and fixes touching a template tag are dropped (the tag is opaque).
  */
-export function lintSet(set: ConfigSet, options: LintOptions, rules: readonly Rule[]): SetLintResult {
+export function lintSet(set: ConfigSet, options: LintOptions, rules: readonly Rule[], only?: (entry: SetFile) => boolean): SetLintResult {
   const active = activeRules(rules, options);
   const activeIds = new Set(active.map((a) => a.rule.id));
-  const files = set.files.map((entry) => {
+  // `only`: the files to report on (the others still inform the model), as the language server lints one open file of a set
+  const files = (only ? set.files.filter(only) : set.files).map((entry) => {
     const findings = lintEntry(set, entry, options, rules, active);
     return { path: entry.path, entry, file: entry.file, findings };
   });

@@ -9,7 +9,7 @@
  * - settings from `workspace/configuration` (section `haproxy-lint`) over the `.haproxy-lint.json`
  *   found above the document.
  */
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -24,7 +24,6 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseConfig } from '../parser/parse.js';
-import { lintFile } from '../api.js';
 import type { Finding } from '../engine/types.js';
 import { RULES } from '../rules/index.js';
 import type { LoadedConfig } from '../settings/config.js';
@@ -32,14 +31,18 @@ import { version } from '../cli/meta.js';
 import { codeActions, FIX_ALL_KIND, type LintSnapshot } from './actions.js';
 import { toDiagnostic } from './diagnostics.js';
 import { hoverAt } from './hover.js';
-import { DocumentModels } from './features/documents.js';
+import { DocumentModels, sameDirectory } from './features/documents.js';
 import { extraHover, featureCapabilities, registerFeatures, type FeatureContext } from './features/index.js';
 import { lintInSet, setForPath } from './sets.js';
+import { IncrementalLinter } from './incremental.js';
 import type { LoadSpec } from '../settings/sets.js';
 import { ConfigLookup, DEFAULT_SETTINGS, isHaproxyDocument, lintOptionsFor, resolveSettings, type ResolvedSettings } from './settings.js';
 
 export const SETTINGS_SECTION = 'haproxy-lint';
-/** how long typing must pause before a changed document is linted again */
+/**
+ * Changes closer together than this are linted once, this long after the last of them; the first
+ * change after a quiet spell is linted at once (a leading-edge debounce adds no latency to it).
+ */
 export const DEFAULT_DEBOUNCE_MS = 200;
 
 /**
@@ -74,8 +77,22 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     return snapshot && snapshot.version === document.version ? snapshot.file : undefined;
   });
   const lookup = new ConfigLookup(RULES);
+  // navigation sees the files HAProxy loads together (the settings' sets, a conf.d), open or not
+  models.setIndexProvider((uri, open) => {
+    const path = pathOf(uri);
+    const set = path !== undefined ? setForPath(path, configFor(path)) : undefined;
+    if (!set) return sameDirectory(uri, open);
+    const openUri = new Map(open.map((u) => [pathOf(u), u] as const));
+    // in load order (what a file inherits comes from the files before it)
+    const members = set.files.map((member) => (member === path ? uri : openUri.get(member) ?? pathToFileURL(member).href));
+    return members.includes(uri) ? members : [uri, ...members];
+  });
   const timers = new Map<string, NodeJS.Timeout>();
+  /** when each document last asked for a debounced lint (a burst of changes is linted once) */
+  const lastChange = new Map<string, number>();
   const snapshots = new Map<string, LintSnapshot>();
+  /** each open document's last lint, for re-linting only what an edit changed */
+  const linters = new Map<string, IncrementalLinter>();
   /** settings per document, as the client answered (cleared when they change) */
   const settingsCache = new Map<string, Promise<ResolvedSettings>>();
   /** messages already shown, so a bad setting is reported once, not on every keystroke */
@@ -86,6 +103,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   /** superseded: the document changed (or closed) since this lint started */
   const superseded = (document: TextDocument, version: number) => documents.get(document.uri)?.version !== version;
   let capabilities: ClientCapabilities = {};
+  let workspaceRoot: string | undefined;
   let pullConfiguration = false;
   /** the client pulls diagnostics (textDocument/diagnostic): publishing them too would show them twice */
   let clientPulls = false;
@@ -157,8 +175,9 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
         ({ file, findings } = lintInSet(path, document.getText(), set, options, openText));
         setOf.set(document.uri, set);
       } else {
-        file = parseConfig(document.getText());
-        findings = lintFile(file, options).findings;
+        let linter = linters.get(document.uri);
+        if (!linter) linters.set(document.uri, (linter = new IncrementalLinter()));
+        ({ file, findings } = linter.lint(document.getText(), options));
         setOf.delete(document.uri);
       }
     } catch (error) {
@@ -185,6 +204,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
       const snapshot = await snapshotFor(document);
       return snapshot ? snapshot.findings.map((f) => toDiagnostic(snapshot.document, f)) : undefined;
     },
+    workspaceRoot: () => workspaceRoot,
     markdown: () => {
       const formats = capabilities.textDocument?.hover?.contentFormat;
       return !formats || formats.length === 0 || formats.includes('markdown');
@@ -226,6 +246,14 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
 
   const validateLater = (document: TextDocument) => {
     const timer = timers.get(document.uri);
+    const now = Date.now();
+    const quiet = now - (lastChange.get(document.uri) ?? -Infinity) >= debounceMs;
+    lastChange.set(document.uri, now);
+    // the first change after a quiet spell is linted at once; the ones following it close behind, once they pause
+    if (quiet && !timer) {
+      validateNow(document);
+      return;
+    }
     if (timer) clearTimeout(timer);
     timers.set(document.uri, setTimeout(() => {
       timers.delete(document.uri);
@@ -252,6 +280,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     const root = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     const rootPath = root ? pathOf(root) : undefined;
     if (rootPath) lookup.setRoot(rootPath);
+    workspaceRoot = rootPath;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -316,6 +345,8 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     if (timer) clearTimeout(timer);
     timers.delete(event.document.uri);
     snapshots.delete(event.document.uri);
+    linters.delete(event.document.uri);
+    lastChange.delete(event.document.uri);
     models.forget(event.document.uri);
     settingsCache.delete(event.document.uri);
     revalidateSetOf(event.document);

@@ -6,8 +6,9 @@
 import { readFileSync } from 'node:fs';
 import type { ConfigFile } from '../parser/ast.js';
 import type { Finding, LintOptions } from '../engine/types.js';
-import { configSet, type SourceText } from '../model/set.js';
-import { lintSet } from '../api.js';
+import { configSet, loadSource, type SetFile } from '../model/set.js';
+import { lintSet } from '../engine/lint.js';
+import { RULES } from '../rules/index.js';
 import type { LoadedConfig } from '../settings/config.js';
 import { configuredSets, fragmentDirectorySet, setContaining, type LoadSpec } from '../settings/sets.js';
 
@@ -20,18 +21,30 @@ export function setForPath(path: string, config: LoadedConfig | undefined): Load
   }
 }
 
+/** The other files of sets, parsed once per text (a keystroke in one file of a set reparses that file only). */
+const parsed = new Map<string, SetFile>();
+
+function entryFor(path: string, text: string): SetFile {
+  const cached = parsed.get(path);
+  if (cached && cached.text === text) return cached;
+  const entry = loadSource({ path, text });
+  parsed.set(path, entry);
+  return entry;
+}
+
 /**
  * Lints one file of a set: `textOf` gives an open document's text (else the file is read from
- * disk; an unreadable file is left out). Returns the file's parse and findings.
+ * disk; an unreadable file is left out). Returns the file's parse and findings; the other files
+ * inform the model but are not linted.
  */
 export function lintInSet(path: string, text: string, set: LoadSpec, options: LintOptions, textOf: (path: string) => string | undefined): { file: ConfigFile; findings: Finding[] } {
-  const sources: SourceText[] = [];
+  const entries: SetFile[] = [];
   for (const member of set.files) {
     const memberText = member === path ? text : textOf(member) ?? readOrUndefined(member);
-    if (memberText !== undefined) sources.push({ path: member, text: memberText });
+    if (memberText !== undefined) entries.push(member === path ? loadSource({ path, text }) : entryFor(member, memberText));
   }
-  if (!set.files.includes(path)) sources.push({ path, text });
-  const result = lintSet(configSet(sources), options);
+  if (!set.files.includes(path)) entries.push(loadSource({ path, text }));
+  const result = lintSet(configSet(entries), options, RULES, (entry) => entry.path === path);
   const own = result.files.find((f) => f.path === path)!;
   return { file: own.file, findings: own.findings.map(({ file: _file, ...finding }) => finding) };
 }

@@ -33,7 +33,7 @@ export class LineNode implements Line {
   // Few fields on purpose: a large file has tens of thousands of lines, and everything that can
   // be derived (indentation, line ending, where the words end) is derived on access.
   constructor(
-    private readonly source: LineSource,
+    private source: LineSource,
     readonly start: number,
     readonly end: number,
     readonly contentEnd: number,
@@ -74,4 +74,36 @@ export class LineNode implements Line {
 export function plainWord(text: string, start: number, end: number, lineNumber: number, lineStart: number): Word {
   const raw = text.slice(start, end);
   return { start, end, raw, value: raw, quoting: 'none', envRefs: NO_ENV_REFS, line: lineNumber, column: start - lineStart + 1 };
+}
+
+/**
+ * The same line `delta` characters and `lineDelta` lines further on, in a file whose text is
+ * `source` (an edit before it moved it, see splice.ts). Words are split again on first access;
+ * the decoded ones are moved along.
+ */
+export function shiftedLine(line: LineNode, source: LineSource, delta: number, lineDelta: number): LineNode {
+  const moved = new LineNode(source, line.start + delta, line.end + delta, line.contentEnd + delta, line.line + lineDelta);
+  moved.kind = line.kind;
+  moved.keyword = line.keyword;
+  moved.keywordWordCount = line.keywordWordCount;
+  if (line.modifier !== undefined) moved.modifier = line.modifier;
+  if (line.comment) moved.comment = { start: line.comment.start + delta, end: line.comment.end + delta, text: line.comment.text };
+  if (line.ignoredTail) moved.ignoredTail = { start: line.ignoredTail.start + delta, end: line.ignoredTail.end + delta };
+  moved.condDepth = line.condDepth;
+  moved.wordCount = line.wordCount;
+  if (line.decoded) moved.decoded = line.decoded.map((word) => word && shiftedWord(word, delta, lineDelta));
+  return moved;
+}
+
+export function shiftedWord(word: Word, delta: number, lineDelta: number): Word {
+  const envRefs = word.envRefs.length === 0 ? word.envRefs : word.envRefs.map((ref) => ({ ...ref, start: ref.start + delta, end: ref.end + delta }));
+  return { start: word.start + delta, end: word.end + delta, raw: word.raw, value: word.value, quoting: word.quoting, envRefs, line: word.line + lineDelta, column: word.column };
+}
+
+/**
+ * Points a line at another text that has the same characters where the line is (the text after
+ * an edit further on): words split later come from it, and the old text can be freed.
+ */
+export function rebindLine(line: LineNode, source: LineSource): void {
+  (line as unknown as { source: LineSource }).source = source;
 }

@@ -234,7 +234,7 @@ function sectionFromHeader(header: Line, errors: SyntaxError[]): Section {
 }
 
 
-function positionFromStarts(lineStarts: number[], offset: number): Position {
+export function positionFromStarts(lineStarts: number[], offset: number): Position {
   let low = 0;
   let high = lineStarts.length - 1;
   if (high < 0) return { offset, line: 1, column: offset + 1 };
@@ -244,4 +244,27 @@ function positionFromStarts(lineStarts: number[], offset: number): Position {
     else high = mid - 1;
   }
   return { offset, line: low + 1, column: offset - lineStarts[low]! + 1 };
+}
+
+/**
+ * Parses whole lines `[start, end)` of `source` (a file's text) as its lines `firstLine`, `firstLine + 1`…,
+ * with offsets into the whole text: what `spliceEdit` (splice.ts) re-parses after an edit. Only
+ * what belongs to a line is checked here (words, quotes, tails); nesting and sections are the splice's.
+ */
+export function parseLineRange(source: LineSource, start: number, end: number, firstLine: number): { lines: LineNode[]; errors: SyntaxError[] } {
+  const lines: LineNode[] = [];
+  const errors: SyntaxError[] = [];
+  let offset = start;
+  const addLine = (raw: RawLine) => {
+    const line = buildLine(source, raw, start, firstLine + lines.length, offset, errors);
+    lines.push(line);
+    offset = line.end;
+  };
+  const tokens = tokenize(source.lexText.slice(start, end));
+  if (!parseLines(tokens, addLine)) {
+    lines.length = errors.length = 0;
+    offset = start;
+    groupLinesByHand(tokens).forEach(addLine);
+  }
+  return { lines, errors };
 }

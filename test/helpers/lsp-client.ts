@@ -16,10 +16,22 @@ const STEP_MS = 15_000;
 export interface TestClient {
   connection: MessageConnection;
   capabilities: Record<string, unknown>;
+  /** the whole initialize result (capabilities, serverInfo) */
+  initializeResult: { capabilities: Record<string, unknown>; serverInfo?: { name: string; version?: string } };
   published: PublishDiagnosticsParams[];
+  /** window/showMessage texts, in order */
+  shownMessages: string[];
+  /** the params of every workspace/configuration request */
+  configurationRequests: unknown[];
+  /** what the server wrote on stderr so far */
+  stderr(): string;
+  /** when the server process exits */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   request<T>(method: string, params: unknown): Promise<T>;
   open(path: string, text: string, version?: number): Promise<string>;
   change(uri: string, text: string, version: number): Promise<void>;
+  /** an incremental change: `text` replaces the range */
+  edit(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string, version: number): Promise<void>;
   diagnosticsFor(uri: string, accept?: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams>;
   close(): Promise<void>;
 }
@@ -34,9 +46,16 @@ export function within<T>(promise: Promise<T>, what: string, stderr: () => strin
 
 export const uriOf = (path: string) => pathToFileURL(path).href;
 
+/**
+ * `settings` answers workspace/configuration for the `haproxy-lint` section (a function: what it
+ * returns at the time of the request).
+ */
 export async function startClient(cwd: string, options: { capabilities?: Record<string, unknown>; initializationOptions?: unknown; settings?: unknown } = {}): Promise<TestClient> {
   const child: ChildProcess = spawn(process.execPath, [SERVER, '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const shownMessages: string[] = [];
+  const configurationRequests: unknown[] = [];
+  const settings = () => (typeof options.settings === 'function' ? (options.settings as () => unknown)() : options.settings);
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -46,8 +65,14 @@ export async function startClient(cwd: string, options: { capabilities?: Record<
     published.push(params);
     for (const listener of [...listeners]) listener();
   });
+  connection.onNotification('window/showMessage', (params: { message: string }) => {
+    shownMessages.push(params.message);
+  });
   connection.onNotification(() => undefined);
-  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.settings ?? null));
+  connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => {
+    configurationRequests.push(params);
+    return params.items.map((item) => (item.section === undefined || item.section === 'haproxy-lint' ? settings() ?? null : null));
+  });
   connection.onRequest(() => null);
   connection.listen();
   const bounded = <T>(p: Promise<T>, what: string) => within(p, what, () => stderr);
@@ -57,12 +82,17 @@ export async function startClient(cwd: string, options: { capabilities?: Record<
     workspaceFolders: [{ uri: uriOf(cwd), name: 'test' }],
     capabilities: options.capabilities ?? { workspace: { configuration: true } },
     initializationOptions: options.initializationOptions ?? { debounceMs: 20 },
-  }), 'initialize') as { capabilities: Record<string, unknown> };
+  }), 'initialize') as TestClient['initializeResult'];
   await connection.sendNotification('initialized', {});
   return {
     connection,
     capabilities: result.capabilities,
+    initializeResult: result,
     published,
+    shownMessages,
+    configurationRequests,
+    stderr: () => stderr,
+    exited,
     request: <T>(method: string, params: unknown) => bounded(connection.sendRequest(method, params) as Promise<T>, method),
     async open(path, text, version = 1) {
       const uri = uriOf(path);
@@ -71,6 +101,9 @@ export async function startClient(cwd: string, options: { capabilities?: Record<
     },
     async change(uri, text, version) {
       await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    },
+    async edit(uri, range, text, version) {
+      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
     },
     diagnosticsFor(uri, accept = () => true) {
       return bounded(new Promise((resolve) => {

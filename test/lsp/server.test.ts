@@ -1,60 +1,41 @@
 /**
  * The language server as an editor sees it: the built `haproxy-lint-lsp` (dist/lsp/main.js) runs as a
- * child process, one for the whole file, and this test talks JSON-RPC to it over its stdin/stdout.
+ * child process, one for the whole file, and this test talks JSON-RPC to it over its stdin/stdout
+ * (through the shared test client, test/helpers/lsp-client.ts).
  * Every wait is bounded; the process must exit by itself after `shutdown` + `exit`, and afterAll
  * kills it (by its pid) if a failure left it running.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { fileURLToPath } from 'node:url';
+import type { MessageConnection } from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, Hover, MarkupContent, PublishDiagnosticsParams, TextDocumentEdit, TextEdit } from 'vscode-languageserver';
 import { fix, lint } from '../../src/index.js';
 import { ruleDocsUrl } from '../../src/cli/meta.js';
+import { startClient, uriOf, within as withinStep, type TestClient } from '../helpers/lsp-client.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SERVER = join(ROOT, 'dist/lsp/main.js');
 const SEED = readFileSync(join(ROOT, 'fixtures/seed/question.cfg'), 'utf8');
-const STEP_MS = 15_000;
 
 let dir: string;
-let child: ChildProcess;
+let client: TestClient;
 let connection: MessageConnection;
-let exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-let stderr = '';
-/** every publishDiagnostics received, in order */
-const published: PublishDiagnosticsParams[] = [];
-const listeners = new Set<() => void>();
-const shownMessages: string[] = [];
-const configurationRequests: unknown[] = [];
+let published: PublishDiagnosticsParams[];
+let shownMessages: string[];
+let configurationRequests: unknown[];
 /** what the client answers for the `haproxy-lint` section (as VS Code sends unset settings: "", {}) */
 let clientSettings: Record<string, unknown> = { app: 'django', targetVersion: '', rules: {} };
 
-function within<T>(promise: Promise<T>, what: string, ms = STEP_MS): Promise<T> {
-  let timer: NodeJS.Timeout;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}; server stderr: ${stderr}`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+function within<T>(promise: Promise<T>, what: string, ms?: number): Promise<T> {
+  return withinStep(promise, what, () => client.stderr(), ms);
 }
 
 /** The first publishDiagnostics (already received or coming) for `uri` matching `accept`. */
 function diagnosticsFor(uri: string, accept: (p: PublishDiagnosticsParams) => boolean = () => true): Promise<PublishDiagnosticsParams> {
-  return within(new Promise((resolve) => {
-    const check = () => {
-      const found = published.find((p) => p.uri === uri && accept(p));
-      if (found) {
-        listeners.delete(check);
-        resolve(found);
-      }
-    };
-    listeners.add(check);
-    check();
-  }), `diagnostics for ${uri}`);
+  return client.diagnosticsFor(uri, accept);
 }
 
 function applyWorkspaceEdit(document: TextDocument, action: CodeAction): string {
@@ -70,38 +51,12 @@ function applyWorkspaceEdit(document: TextDocument, action: CodeAction): string 
   return TextDocument.applyEdits(document, edits);
 }
 
-function uriOf(path: string): string {
-  return pathToFileURL(path).href;
-}
-
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'haproxy-lint-lsp-'));
   // a configuration file for one subdirectory, to check the server finds it as the CLI does
   mkdirSync(join(dir, 'edge'));
   writeFileSync(join(dir, 'edge/.haproxy-lint.json'), JSON.stringify({ rules: { 'rstatus-plain-number': 'off' } }));
-  child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
-  exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-  child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-  connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
-    published.push(params);
-    for (const listener of [...listeners]) listener();
-  });
-  connection.onNotification('window/showMessage', (params: { message: string }) => {
-    shownMessages.push(params.message);
-  });
-  connection.onNotification('window/logMessage', () => undefined);
-  connection.onRequest('window/showMessageRequest', () => null);
-  connection.onRequest('client/registerCapability', () => null);
-  connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string; section?: string }[] }) => {
-    configurationRequests.push(params);
-    return params.items.map((item) => (item.section === 'haproxy-lint' ? clientSettings : null));
-  });
-  connection.listen();
-  const result = await within(connection.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: uriOf(dir),
-    workspaceFolders: [{ uri: uriOf(dir), name: 'test' }],
+  client = await startClient(dir, {
     capabilities: {
       workspace: { configuration: true, workspaceEdit: { documentChanges: true }, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
       textDocument: {
@@ -111,18 +66,15 @@ beforeAll(async () => {
       },
     },
     initializationOptions: { debounceMs: 50 },
-  }), 'initialize') as { capabilities: Record<string, unknown>; serverInfo: { name: string } };
-  expect(result.serverInfo.name).toBe('haproxy-lint');
-  expect(result.capabilities).toMatchObject({ hoverProvider: true, codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.haproxy-lint'] } });
-  await connection.sendNotification('initialized', {});
+    settings: () => clientSettings,
+  });
+  ({ connection, published, shownMessages, configurationRequests } = client);
+  expect(client.initializeResult.serverInfo?.name).toBe('haproxy-lint');
+  expect(client.capabilities).toMatchObject({ hoverProvider: true, codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.haproxy-lint'] } });
 });
 
 afterAll(async () => {
-  connection?.dispose();
-  if (child && child.exitCode === null && child.signalCode === null) {
-    child.kill('SIGKILL');
-    await exited;
-  }
+  await client?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -260,8 +212,8 @@ describe('haproxy-lint-lsp over stdio', () => {
   test('shutdown and exit end the process', async () => {
     await within(connection.sendRequest('shutdown'), 'shutdown');
     await connection.sendNotification('exit');
-    const { code } = await within(exited, 'the server process to exit', 5_000);
+    const { code } = await within(client.exited, 'the server process to exit', 5_000);
     expect(code).toBe(0);
-    expect(stderr).toBe('');
+    expect(client.stderr()).toBe('');
   });
 });

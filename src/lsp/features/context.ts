@@ -13,4 +13,6 @@ export interface FeatureContext {
   diagnostics(uri: string): Promise<Diagnostic[] | undefined>;
   /** whether the client renders Markdown in hovers */
   markdown(): boolean;
+  /** the workspace folder (taken as the directory HAProxy starts in, for relative paths) */
+  workspaceRoot(): string | undefined;
 }

@@ -7,6 +7,8 @@ import type { Connection, ServerCapabilities } from 'vscode-languageserver';
 import { completionCapabilities, registerCompletion } from './completion.js';
 import type { FeatureContext } from './context.js';
 import { formattingCapabilities, registerFormatting } from './formatting.js';
+import { lensCapabilities, registerLenses } from './lenses.js';
+import { linkCapabilities, registerLinks } from './links.js';
 import { navigationCapabilities, registerNavigation } from './navigation.js';
 import { pullDiagnosticsCapabilities, registerPullDiagnostics } from './pull-diagnostics.js';
 import { registerStructure, structureCapabilities } from './structure.js';
@@ -20,6 +22,8 @@ export const featureCapabilities: ServerCapabilities = {
   ...completionCapabilities,
   ...formattingCapabilities,
   ...pullDiagnosticsCapabilities,
+  ...lensCapabilities,
+  ...linkCapabilities,
 };
 
 export function registerFeatures(connection: Connection, context: FeatureContext): void {
@@ -28,4 +32,6 @@ export function registerFeatures(connection: Connection, context: FeatureContext
   registerCompletion(connection, context);
   registerFormatting(connection, context);
   registerPullDiagnostics(connection, context);
+  registerLenses(connection, context.models);
+  registerLinks(connection, context.models, context.workspaceRoot);
 }

@@ -90,7 +90,7 @@ export function registerNavigation(connection: Connection, models: DocumentModel
     const hit = lookup(params.textDocument.uri, params.position);
     if (!hit) return null;
     const defs = hit.found.keys.flatMap((key) => hit.index.definitionsOf(key));
-    if (defs.length === 0) throw new ResponseError(ErrorCodes.InvalidRequest, `'${hit.found.name}' is not defined in the files open here: it cannot be renamed`);
+    if (defs.length === 0) throw new ResponseError(ErrorCodes.InvalidRequest, `'${hit.found.name}' is not defined in this file or its configuration set: it cannot be renamed`);
     const doc = hit.model.document;
     return { range: { start: doc.positionAt(hit.found.start), end: doc.positionAt(hit.found.end) }, placeholder: hit.found.name };
   });
@@ -100,7 +100,7 @@ export function registerNavigation(connection: Connection, models: DocumentModel
     if (!hit) return null;
     const newName = params.newName;
     const defs = unique(hit.found.keys.flatMap((key) => hit.index.definitionsOf(key)));
-    if (defs.length === 0) throw new ResponseError(ErrorCodes.InvalidRequest, `'${hit.found.name}' is not defined in the files open here: it cannot be renamed`);
+    if (defs.length === 0) throw new ResponseError(ErrorCodes.InvalidRequest, `'${hit.found.name}' is not defined in this file or its configuration set: it cannot be renamed`);
     if (!NAME.test(newName)) throw new ResponseError(ErrorCodes.InvalidParams, `'${newName}' is not a valid name: use letters, digits, '.', '_', ':' and '-'`);
     if (newName === hit.found.name) return { changes: {} };
     for (const key of hit.found.keys) {
