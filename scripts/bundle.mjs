@@ -19,11 +19,20 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const BUNDLE_DIR = join(ROOT, 'bundle');
 
 export const ENTRY_POINTS = {
-  'haproxy-lint': 'src/cli/main.ts',
   'haproxy-lint-lsp': 'src/lsp/main.ts',
   index: 'src/index.ts',
   action: 'src/action/main.ts',
 };
+
+/**
+ * The CLI as one CommonJS script, for the launcher to compile with a code cache: Node 20 caches no
+ * compiled ES modules, but `vm.Script` takes V8's cachedData. One file, since a cached script cannot
+ * import chunks; what only some commands need is still initialised only when they import it.
+ */
+export const CLI_SCRIPT = { in: 'src/cli/main.ts', out: 'bundle/haproxy-lint-cli.cjs' };
+
+/** The `haproxy-lint` command: a launcher that runs CLI_SCRIPT with a V8 code cache (src/cli/code-cache.ts); no chunk, one file to load. */
+export const CLI_LAUNCHER = { in: 'src/cli/launch.ts', out: 'bundle/haproxy-lint.mjs' };
 
 /**
  * src/parser/chevrotain.ts picks chevrotain's single-file build at run time through node_modules (its
@@ -45,37 +54,52 @@ const staticChevrotain = {
  * every module they import from outside the bundle (only Node's own modules may be).
  */
 export async function bundle() {
-  const result = await build({
+  const common = {
     absWorkingDir: ROOT,
-    entryPoints: Object.entries(ENTRY_POINTS).map(([out, input]) => ({ out, in: input })),
-    outdir: 'bundle',
-    outExtension: { '.js': '.mjs' },
-    chunkNames: 'chunk-[hash]',
     bundle: true,
-    splitting: true,
-    format: 'esm',
     platform: 'node',
     target: 'node20',
     minify: true,
     legalComments: 'none',
-    // CommonJS dependencies (vscode-languageserver) call require() for Node's own modules
-    banner: { js: "import{createRequire as __hlCreateRequire}from'node:module';const require=__hlCreateRequire(import.meta.url);" },
     plugins: [staticChevrotain],
     write: false,
     metafile: true,
     logLevel: 'warning',
+  };
+  const modules = build({
+    ...common,
+    entryPoints: Object.entries(ENTRY_POINTS).map(([out, input]) => ({ out, in: input })),
+    outdir: 'bundle',
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunk-[hash]',
+    splitting: true,
+    format: 'esm',
+    // CommonJS dependencies (vscode-languageserver) call require() for Node's own modules
+    banner: { js: "import{createRequire as __hlCreateRequire}from'node:module';const require=__hlCreateRequire(import.meta.url);" },
   });
-  const files = result.outputFiles
+  const script = build({
+    ...common,
+    entryPoints: [CLI_SCRIPT.in],
+    outfile: CLI_SCRIPT.out,
+    format: 'cjs',
+    // the launcher passes the script's URL (src/cli/code-cache.ts)
+    define: { 'import.meta.url': '__hlModuleUrl' },
+  });
+  const launcher = build({ ...common, entryPoints: [CLI_LAUNCHER.in], outfile: CLI_LAUNCHER.out, format: 'esm' });
+  const results = await Promise.all([modules, script, launcher]);
+  const files = results.flatMap((result) => result.outputFiles)
     .map((file) => ({ path: relative(ROOT, file.path).split('\\').join('/'), contents: file.contents }))
+    // the script is compiled as a function body, where a #! line is a syntax error
+    .map((file) => (file.path === CLI_SCRIPT.out ? { ...file, contents: Buffer.from(Buffer.from(file.contents).toString('utf8').replace(/^#!.*\n/, '')) } : file))
     .sort((a, b) => a.path.localeCompare(b.path));
-  const externals = [...new Set(Object.values(result.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path)))].sort();
+  const externals = [...new Set(results.flatMap((result) => Object.values(result.metafile.outputs)).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path)))].sort();
   return { files, externals };
 }
 
 /** Replaces bundle/ with a fresh build. */
 export async function writeBundle() {
   const { files } = await bundle();
-  rmSync(BUNDLE_DIR, { recursive: true, force: true });
+  for (const file of committedBundleFiles()) rmSync(join(ROOT, file));
   mkdirSync(BUNDLE_DIR, { recursive: true });
   for (const file of files) {
     mkdirSync(dirname(join(ROOT, file.path)), { recursive: true });
@@ -84,10 +108,10 @@ export async function writeBundle() {
   return files;
 }
 
-/** Files now in bundle/, relative to the root. */
+/** Files now in bundle/, relative to the root (not the code caches the launcher may keep in bundle/.cache/). */
 export function committedBundleFiles() {
   try {
-    return readdirSync(BUNDLE_DIR).map((name) => `bundle/${name}`).sort();
+    return readdirSync(BUNDLE_DIR).filter((name) => !name.startsWith('.')).map((name) => `bundle/${name}`).sort();
   } catch {
     return [];
   }
