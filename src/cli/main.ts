@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * The `haproxy-lint` command. Everything else is in run.ts, so tests can drive it in-process. The
- * installed command runs this as a bundled script with a code cache (launch.ts, code-cache.ts).
+ * installed command runs this as a bundled script with a code cache (launch.ts, ../util/code-cache.ts).
  */
 import type { Command } from './args.js';
 import { run } from './run.js';
@@ -16,7 +16,7 @@ for (const stream of [process.stdout, process.stderr]) {
 
 let command: Command['name'] | undefined;
 
-/** A lint is what the code cache should be made from (read by code-cache.ts). */
+/** A lint is what the code cache should be made from (read by ../util/code-cache.ts). */
 export const worthCaching = (): boolean => command === 'lint';
 
 // no top-level await: the bundle is a CommonJS script

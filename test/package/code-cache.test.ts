@@ -1,14 +1,14 @@
 /**
  * The installed `haproxy-lint` (bundle/haproxy-lint.mjs) runs the bundled CLI script with a V8 code
- * cache (src/cli/code-cache.ts). The cache may only make it start sooner: the same output and exit
+ * cache (src/util/code-cache.ts). The cache may only make it start sooner: the same output and exit
  * code with no cache, a fresh one, a kept one, a damaged one, or a directory it cannot write.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codeCacheDirs } from '../../src/cli/code-cache.js';
+import { codeCacheDirs } from '../../src/util/code-cache.js';
 import { ROOT } from '../../scripts/bundle.mjs';
 
 const BIN = join(ROOT, 'bundle/haproxy-lint.mjs');
@@ -85,6 +85,52 @@ describe('code cache of the installed command', () => {
     const readOnly = join(work, 'read-only');
     mkdirSync(readOnly, { mode: 0o555 });
     expect(launch(readOnly)).toEqual(expected);
+  });
+});
+
+/** One language server session through the launcher: initialize, shutdown, exit; what it answered and its exit code. */
+function lspSession(cacheDir: string): Promise<{ initialized: boolean; code: number | null }> {
+  const child = spawn(process.execPath, [join(ROOT, 'bundle/haproxy-lint-lsp.mjs'), '--stdio'], { cwd: ROOT, env: { ...process.env, HAPROXY_LINT_CODE_CACHE: cacheDir } });
+  const send = (message: object) => {
+    const text = JSON.stringify({ jsonrpc: '2.0', ...message });
+    child.stdin.write(`Content-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`);
+  };
+  let output = '';
+  let initialized = false;
+  child.stdout.on('data', (data: Buffer) => {
+    output += data.toString();
+    if (!initialized && /"id":1,"result":\{"capabilities"/.test(output)) {
+      initialized = true;
+      send({ id: 2, method: 'shutdown' });
+    }
+    if (/"id":2,"result":null/.test(output)) send({ method: 'exit' });
+  });
+  send({ id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+  const timer = setTimeout(() => child.kill(), 30_000);
+  return new Promise((resolve) => child.on('exit', (code) => {
+    clearTimeout(timer);
+    resolve({ initialized, code });
+  }));
+}
+
+describe('code cache of the installed language server', () => {
+  let work: string;
+  beforeAll(() => {
+    work = mkdtempSync(join(tmpdir(), 'haproxy-lint-lsp-code-cache-'));
+  });
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('writes none from --version, one from a session, then uses it', async () => {
+    const version = spawnSync(process.execPath, [join(ROOT, 'bundle/haproxy-lint-lsp.mjs'), '--version'], { encoding: 'utf8', env: { ...process.env, HAPROXY_LINT_CODE_CACHE: work } });
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    expect(cacheFiles(work)).toEqual([]);
+    expect(await lspSession(work)).toEqual({ initialized: true, code: 0 });
+    const [name] = cacheFiles(work);
+    expect(name).toMatch(/^haproxy-lint-lsp-server\.cjs-[0-9a-f]{32}\.v8cache$/);
+    const written = statSync(join(work, name!), { bigint: true });
+    expect(await lspSession(work)).toEqual({ initialized: true, code: 0 });
+    const after = statSync(join(work, name!), { bigint: true });
+    expect([after.ino, after.mtimeNs]).toEqual([written.ino, written.mtimeNs]);
   });
 });
 

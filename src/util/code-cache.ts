@@ -111,8 +111,8 @@ export function runWithCodeCache(scriptUrl: URL, env: NodeJS.ProcessEnv = proces
   const dirs = codeCacheDirs(scriptPath, env);
   const name = dirs.length > 0 ? cacheName(scriptPath, bytes, env) : '';
   const cached = dirs.length > 0 ? readCache(dirs, name) : undefined;
-  // the same wrapper as Node's for CommonJS, plus the module's URL
-  const wrapped = `(function (exports, require, module, __filename, __dirname, __hlModuleUrl) {${bytes.toString('utf8')}\n})`;
+  // the same wrapper as Node's for CommonJS, plus the module's URL; the script is ASCII (scripts/bundle.mjs)
+  const wrapped = `(function (exports, require, module, __filename, __dirname, __hlModuleUrl) {${bytes.toString('latin1')}\n})`;
   const script = new Script(wrapped, {
     filename: scriptPath,
     ...(cached?.data ? { cachedData: cached.data } : {}),
