@@ -15,7 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { generateConfig } from './generate-config.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = join(ROOT, 'bundle/haproxy-lint.mjs');
+// COLD_START_BIN: another build's haproxy-lint.mjs, to compare (e.g. a checkout of main)
+const BIN = process.env.COLD_START_BIN ?? join(ROOT, 'bundle/haproxy-lint.mjs');
 const RUNS = Number(process.env.COLD_START_RUNS ?? 15);
 const LARGE_RUNS = Number(process.env.LARGE_RUNS ?? 5);
 const TICKS_PER_SECOND = 100; // USER_HZ on every Linux that Node supports
