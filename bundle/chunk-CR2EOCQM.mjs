@@ -1,2 +1,0 @@
-import{createRequire as __hlCreateRequire}from'node:module';const require=__hlCreateRequire(import.meta.url);
-import{c as a}from"./chunk-W7TIENTT.mjs";import"./chunk-GNRD5D6C.mjs";export{a as parseConfig};
