@@ -19,11 +19,20 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const BUNDLE_DIR = join(ROOT, 'bundle');
 
 export const ENTRY_POINTS = {
-  'haproxy-lint': 'src/cli/main.ts',
-  'haproxy-lint-lsp': 'src/lsp/main.ts',
   index: 'src/index.ts',
   action: 'src/action/main.ts',
 };
+
+/**
+ * The two commands, each as one CommonJS script (`script`) and a launcher (`launcher`, the package's
+ * `bin`) that compiles it with a V8 code cache (src/util/code-cache.ts): Node 20 caches no compiled ES
+ * modules, but `vm.Script` takes V8's cachedData. One file per script, since a cached script cannot
+ * import chunks; what only some commands need is still initialised only when they import it.
+ */
+export const COMMANDS = [
+  { launcher: { in: 'src/cli/launch.ts', out: 'bundle/haproxy-lint.mjs' }, script: { in: 'src/cli/main.ts', out: 'bundle/haproxy-lint-cli.cjs' } },
+  { launcher: { in: 'src/lsp/launch.ts', out: 'bundle/haproxy-lint-lsp.mjs' }, script: { in: 'src/lsp/main.ts', out: 'bundle/haproxy-lint-lsp-server.cjs' } },
+];
 
 /**
  * src/parser/chevrotain.ts picks chevrotain's single-file build at run time through node_modules (its
@@ -41,53 +50,80 @@ const staticChevrotain = {
 };
 
 /**
+ * A command's script as its launcher reads it: ASCII (esbuild escapes the rest), so the launcher can
+ * decode it as Latin-1, a plain copy; compiled as a function body, where a #! line is a syntax error.
+ */
+function asScript(file) {
+  const text = Buffer.from(file.contents).toString('latin1').replace(/^#!.*\n/, '');
+  if (/[^\x00-\x7f]/.test(text)) throw new Error(`${file.path}: not ASCII`);
+  return Buffer.from(text, 'latin1');
+}
+
+/**
  * The bundles as esbuild builds them: files [{ path relative to the root, contents }] and externals,
  * every module they import from outside the bundle (only Node's own modules may be).
  */
 export async function bundle() {
-  const result = await build({
+  const common = {
     absWorkingDir: ROOT,
-    entryPoints: Object.entries(ENTRY_POINTS).map(([out, input]) => ({ out, in: input })),
-    outdir: 'bundle',
-    outExtension: { '.js': '.mjs' },
-    chunkNames: 'chunk-[hash]',
     bundle: true,
-    splitting: true,
-    format: 'esm',
     platform: 'node',
     target: 'node20',
     minify: true,
     legalComments: 'none',
-    // CommonJS dependencies (vscode-languageserver) call require() for Node's own modules
-    banner: { js: "import{createRequire as __hlCreateRequire}from'node:module';const require=__hlCreateRequire(import.meta.url);" },
     plugins: [staticChevrotain],
     write: false,
     metafile: true,
     logLevel: 'warning',
+  };
+  const modules = build({
+    ...common,
+    entryPoints: Object.entries(ENTRY_POINTS).map(([out, input]) => ({ out, in: input })),
+    outdir: 'bundle',
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunk-[hash]',
+    splitting: true,
+    format: 'esm',
+    // CommonJS dependencies (vscode-languageserver) call require() for Node's own modules
+    banner: { js: "import{createRequire as __hlCreateRequire}from'node:module';const require=__hlCreateRequire(import.meta.url);" },
   });
-  const files = result.outputFiles
+  const commands = COMMANDS.flatMap(({ launcher, script }) => [
+    build({
+      ...common,
+      entryPoints: [script.in],
+      outfile: script.out,
+      format: 'cjs',
+      // the launcher passes the script's URL (src/util/code-cache.ts)
+      define: { 'import.meta.url': '__hlModuleUrl' },
+    }),
+    build({ ...common, entryPoints: [launcher.in], outfile: launcher.out, format: 'esm' }),
+  ]);
+  const scripts = new Set(COMMANDS.map((c) => c.script.out));
+  const results = await Promise.all([modules, ...commands]);
+  const files = results.flatMap((result) => result.outputFiles)
     .map((file) => ({ path: relative(ROOT, file.path).split('\\').join('/'), contents: file.contents }))
+    .map((file) => (scripts.has(file.path) ? { ...file, contents: asScript(file) } : file))
     .sort((a, b) => a.path.localeCompare(b.path));
-  const externals = [...new Set(Object.values(result.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path)))].sort();
+  const externals = [...new Set(results.flatMap((result) => Object.values(result.metafile.outputs)).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path)))].sort();
   return { files, externals };
 }
 
 /** Replaces bundle/ with a fresh build. */
 export async function writeBundle() {
   const { files } = await bundle();
-  rmSync(BUNDLE_DIR, { recursive: true, force: true });
+  for (const file of committedBundleFiles()) rmSync(join(ROOT, file));
   mkdirSync(BUNDLE_DIR, { recursive: true });
   for (const file of files) {
     mkdirSync(dirname(join(ROOT, file.path)), { recursive: true });
-    writeFileSync(join(ROOT, file.path), file.contents, { mode: file.path.endsWith('-lint.mjs') || file.path.endsWith('-lsp.mjs') ? 0o755 : 0o644 });
+    writeFileSync(join(ROOT, file.path), file.contents, { mode: COMMANDS.some((c) => c.launcher.out === file.path) ? 0o755 : 0o644 });
   }
   return files;
 }
 
-/** Files now in bundle/, relative to the root. */
+/** Files now in bundle/, relative to the root (not the code caches the launcher may keep in bundle/.cache/). */
 export function committedBundleFiles() {
   try {
-    return readdirSync(BUNDLE_DIR).map((name) => `bundle/${name}`).sort();
+    return readdirSync(BUNDLE_DIR).filter((name) => !name.startsWith('.')).map((name) => `bundle/${name}`).sort();
   } catch {
     return [];
   }

@@ -1,4 +1,4 @@
-import yargs from 'yargs';
+import type { Options } from 'yargs';
 import { TARGET_VERSIONS, DEFAULT_TARGET_VERSION } from '../engine/types.js';
 import { CliError } from './errors.js';
 import { FORMATS, type FormatName } from './formats/types.js';
@@ -76,6 +76,35 @@ Examples:
   haproxy-lint format --check haproxy/
   haproxy-lint explain missing-final-newline`;
 
+/** The options every command takes (the lint command's, mostly), as yargs reads them. */
+const OPTIONS = {
+  fix: { type: 'boolean', default: false, describe: 'apply safe fixes in place', group: 'Fixing:' },
+  'unsafe-fixes': { type: 'boolean', default: false, describe: 'also apply (and count as fixable) fixes that may change behaviour', group: 'Fixing:' },
+  diff: { type: 'boolean', default: false, describe: 'print a unified diff of what --fix would change; write nothing (exit 1 when there are changes)', group: 'Fixing:' },
+  'fix-only': { type: 'boolean', default: false, describe: 'apply fixes without reporting what remains (exit 0 unless something failed)', group: 'Fixing:' },
+  load: { type: 'string', describe: 'lint these files together, in this order, as `haproxy -f PATH` loads them (a directory: its *.cfg files in lexical order; repeatable). Paths given too are reported with this set; alone, the whole set is', group: 'Input:' },
+  stdin: { type: 'boolean', default: false, describe: 'read the configuration from standard input (with --fix: fixed text to stdout, findings to stderr)', group: 'Input:' },
+  'max-file-size': { type: 'string', describe: `refuse inputs larger than this (bytes, or with k/M/G; default ${formatBytes(DEFAULT_MAX_BYTES).replace(' ', '')})`, group: 'Input:' },
+  'stdin-filename': { type: 'string', describe: 'the name of the file read with --stdin (for configuration lookup and messages)', group: 'Input:' },
+  config: { alias: 'c', type: 'string', describe: 'use this configuration file instead of searching for .haproxy-lint.json', group: 'Input:' },
+  app: { type: 'string', describe: 'the application stack behind the backends (django, flask, rails, …)', group: 'Rules:' },
+  select: { type: 'string', describe: 'only these rule ids or groups (comma-separated, repeatable); selecting is also how opt-in rules are turned on (--select security, --select all)', group: 'Rules:' },
+  ignore: { type: 'string', describe: 'skip these rule ids or groups (comma-separated, repeatable)', group: 'Rules:' },
+  rule: { type: 'string', describe: 'set a rule\'s severity: id=off|info|warning|error (repeatable)', group: 'Rules:' },
+  'target-version': { type: 'string', choices: [...TARGET_VERSIONS, 'auto'], describe: `the HAProxy version to check against (default: ${DEFAULT_TARGET_VERSION}, the newest LTS; auto: the installed haproxy's, from haproxy -v)`, group: 'Rules:' },
+  format: { alias: 'f', type: 'string', choices: FORMATS as unknown as string[], default: 'stylish', describe: 'output format', group: 'Output:' },
+  quiet: { alias: 'q', type: 'boolean', default: false, describe: 'report errors only (warnings and info neither print nor fail)', group: 'Output:' },
+  'max-warnings': { type: 'number', describe: 'fail (exit 1) only when there are more than N warnings', group: 'Output:' },
+  'exit-zero': { type: 'boolean', default: false, describe: 'exit 0 even when errors or warnings remain', group: 'Output:' },
+  color: { type: 'boolean', describe: 'force colors on (--color) or off (--no-color); NO_COLOR and FORCE_COLOR are honoured', group: 'Output:' },
+  'print-config': { type: 'string', describe: 'print the settings that apply to FILE and exit', group: 'Output:' },
+  debug: { type: 'boolean', default: false, describe: 'print stack traces on internal errors', group: 'Output:' },
+  'with-haproxy': { type: 'string', describe: 'also run `haproxy -c` (the one on PATH, or =PATH) on the files, away from the network; its alerts and warnings become findings of the rule `haproxy`', group: 'CI:' },
+  baseline: { type: 'string', describe: 'report only findings not recorded in this baseline file (default: "baseline" in .haproxy-lint.json)', group: 'CI:' },
+  'write-baseline': { type: 'string', requiresArg: true, describe: 'record every current finding in this baseline file and exit 0', group: 'CI:' },
+  'prune-baseline': { type: 'boolean', default: false, describe: 'rewrite the baseline without the findings that are gone', group: 'CI:' },
+} satisfies Record<string, Options>;
+
 const splitList = (values: unknown): string[] =>
   (Array.isArray(values) ? values : values === undefined ? [] : [values])
     .flatMap((v) => String(v).split(','))
@@ -90,8 +119,33 @@ const DASH = '\u0000-';
 const restoreDash = <T>(value: T): T =>
   (value === DASH ? '-' : Array.isArray(value) ? value.map(restoreDash) : value) as T;
 
-/** Parses the command line; --help and --version are printed here and give `{ name: 'done' }`. */
-export async function parseArgs(rawArgv: string[], out: (text: string) => void, columns: number | undefined): Promise<{ command: Command; flags: Flags }> {
+/** The words yargs reads as commands rather than as paths to lint (test/cli/args.test.ts checks them against --help). */
+export const COMMAND_NAMES: readonly string[] = ['rules', 'format', 'explain', 'parse', 'lsp', 'probe'];
+
+/**
+ * `haproxy-lint PATH…`, the command line of hooks and editors: no option, no command, no `-`. yargs
+ * reads it as the lint command with every option at its default, and loading yargs costs about as much
+ * as the rest of a small lint, so these are taken here without it. Nothing is parsed twice: the
+ * defaults are those of OPTIONS, and test/cli/args.test.ts checks that yargs gives the same result.
+ */
+function plainLint(argv: readonly string[]): { command: Command; flags: Flags } | undefined {
+  // yargs reads a first word naming a command as that command, and `help` anywhere as --help
+  if (argv.some((arg) => arg === '' || arg === 'help' || arg.startsWith('-')) || (argv.length > 0 && COMMAND_NAMES.includes(argv[0]!))) return undefined;
+  const defaults: Record<string, unknown> = {};
+  for (const [name, option] of Object.entries(OPTIONS)) {
+    if ('default' in option) defaults[name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase())] = option.default;
+  }
+  return { command: { name: 'lint', paths: [...argv] }, flags: flagsFrom(defaults) };
+}
+
+/**
+ * Parses the command line; --help and --version are printed here and give `{ name: 'done' }`.
+ * `viaYargs`: always through yargs (tests compare it with the plain lint path).
+ */
+export async function parseArgs(rawArgv: string[], out: (text: string) => void, columns: number | undefined, viaYargs = false): Promise<{ command: Command; flags: Flags }> {
+  const plain = viaYargs ? undefined : plainLint(rawArgv);
+  if (plain) return plain;
+  const { default: yargs } = await import('yargs');
   // a bare --with-haproxy takes no value: the next word is a path to lint, not the binary (that is --with-haproxy=PATH)
   const argv = rawArgv.map((arg) => (arg === '-' ? DASH : arg === '--with-haproxy' ? '--with-haproxy=' : arg));
   let command: Command = { name: 'lint', paths: [] };
@@ -135,33 +189,7 @@ export async function parseArgs(rawArgv: string[], out: (text: string) => void, 
     }), (a) => {
       command = { name: 'probe', config: String(a.file), ...(a.backend !== undefined ? { backend: String(a.backend) } : {}), serverAddress: ((a.serverAddress as unknown[] | undefined) ?? []).map(String), allowRemote: a.allowRemote === true, allowUnix: a.allowUnix === true, allowUnsafeRequests: a.allowUnsafeRequests === true, ...(a.timeout !== undefined ? { timeout: String(a.timeout) } : {}) };
     })
-    .options({
-      fix: { type: 'boolean', default: false, describe: 'apply safe fixes in place', group: 'Fixing:' },
-      'unsafe-fixes': { type: 'boolean', default: false, describe: 'also apply (and count as fixable) fixes that may change behaviour', group: 'Fixing:' },
-      diff: { type: 'boolean', default: false, describe: 'print a unified diff of what --fix would change; write nothing (exit 1 when there are changes)', group: 'Fixing:' },
-      'fix-only': { type: 'boolean', default: false, describe: 'apply fixes without reporting what remains (exit 0 unless something failed)', group: 'Fixing:' },
-      load: { type: 'string', describe: 'lint these files together, in this order, as `haproxy -f PATH` loads them (a directory: its *.cfg files in lexical order; repeatable). Paths given too are reported with this set; alone, the whole set is', group: 'Input:' },
-      stdin: { type: 'boolean', default: false, describe: 'read the configuration from standard input (with --fix: fixed text to stdout, findings to stderr)', group: 'Input:' },
-      'max-file-size': { type: 'string', describe: `refuse inputs larger than this (bytes, or with k/M/G; default ${formatBytes(DEFAULT_MAX_BYTES).replace(' ', '')})`, group: 'Input:' },
-      'stdin-filename': { type: 'string', describe: 'the name of the file read with --stdin (for configuration lookup and messages)', group: 'Input:' },
-      config: { alias: 'c', type: 'string', describe: 'use this configuration file instead of searching for .haproxy-lint.json', group: 'Input:' },
-      app: { type: 'string', describe: 'the application stack behind the backends (django, flask, rails, …)', group: 'Rules:' },
-      select: { type: 'string', describe: 'only these rule ids or groups (comma-separated, repeatable); selecting is also how opt-in rules are turned on (--select security, --select all)', group: 'Rules:' },
-      ignore: { type: 'string', describe: 'skip these rule ids or groups (comma-separated, repeatable)', group: 'Rules:' },
-      rule: { type: 'string', describe: 'set a rule\'s severity: id=off|info|warning|error (repeatable)', group: 'Rules:' },
-      'target-version': { type: 'string', choices: [...TARGET_VERSIONS, 'auto'], describe: `the HAProxy version to check against (default: ${DEFAULT_TARGET_VERSION}, the newest LTS; auto: the installed haproxy's, from haproxy -v)`, group: 'Rules:' },
-      format: { alias: 'f', type: 'string', choices: FORMATS as unknown as string[], default: 'stylish', describe: 'output format', group: 'Output:' },
-      quiet: { alias: 'q', type: 'boolean', default: false, describe: 'report errors only (warnings and info neither print nor fail)', group: 'Output:' },
-      'max-warnings': { type: 'number', describe: 'fail (exit 1) only when there are more than N warnings', group: 'Output:' },
-      'exit-zero': { type: 'boolean', default: false, describe: 'exit 0 even when errors or warnings remain', group: 'Output:' },
-      color: { type: 'boolean', describe: 'force colors on (--color) or off (--no-color); NO_COLOR and FORCE_COLOR are honoured', group: 'Output:' },
-      'print-config': { type: 'string', describe: 'print the settings that apply to FILE and exit', group: 'Output:' },
-      debug: { type: 'boolean', default: false, describe: 'print stack traces on internal errors', group: 'Output:' },
-      'with-haproxy': { type: 'string', describe: 'also run `haproxy -c` (the one on PATH, or =PATH) on the files, away from the network; its alerts and warnings become findings of the rule `haproxy`', group: 'CI:' },
-      baseline: { type: 'string', describe: 'report only findings not recorded in this baseline file (default: "baseline" in .haproxy-lint.json)', group: 'CI:' },
-      'write-baseline': { type: 'string', requiresArg: true, describe: 'record every current finding in this baseline file and exit 0', group: 'CI:' },
-      'prune-baseline': { type: 'boolean', default: false, describe: 'rewrite the baseline without the findings that are gone', group: 'CI:' },
-    })
+    .options(OPTIONS)
     .strict()
     .help('help')
     .alias('help', 'h')
@@ -183,6 +211,11 @@ export async function parseArgs(rawArgv: string[], out: (text: string) => void, 
   const a = Object.fromEntries(Object.entries(argvParsed).map(([key, value]) => [key, restoreDash(value)])) as Record<string, unknown>;
   command = Object.fromEntries(Object.entries(command).map(([key, value]) => [key, restoreDash(value)])) as Command;
   if (helpShown || a.help === true || a.version === true) return { command: { name: 'done' }, flags: {} as Flags };
+  return { command, flags: flagsFrom(a) };
+}
+
+/** The flags from what yargs parsed (camelCase keys), checked. */
+function flagsFrom(a: Record<string, unknown>): Flags {
   const maxWarnings = a.maxWarnings as number | undefined;
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
     throw new CliError('--max-warnings needs a whole number of warnings (0 or more)');
@@ -224,5 +257,5 @@ export async function parseArgs(rawArgv: string[], out: (text: string) => void, 
   for (const [name, value] of [['stdin-filename', flags.stdinFilename], ['config', flags.config], ['print-config', flags.printConfig], ['app', flags.app], ['baseline', flags.baseline], ['write-baseline', flags.writeBaseline]] as const) {
     if (value !== undefined && (typeof value !== 'string' || value === '')) throw new CliError(`--${name} needs a value`);
   }
-  return { command, flags };
+  return flags;
 }

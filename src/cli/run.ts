@@ -2,7 +2,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import type { Finding, LintOptions, Rule, RuleSetting, TargetVersion } from '../engine/types.js';
 import { DEFAULT_TARGET_VERSION } from '../engine/types.js';
 import { detectTargetVersion } from './haproxy-version.js';
-import { parseArgs, type Flags } from './args.js';
+import { parseArgs, type Command, type Flags } from './args.js';
 import { shouldColor, colors } from './color.js';
 import { APP_NAME, ConfigFinder, didYouMean, effectiveOptions, loadConfigFile, SEVERITIES, type CliSettings } from './config.js';
 import { discover, displayPathFor, type Target } from './discover.js';
@@ -24,6 +24,8 @@ export interface Io {
   stdin: AsyncIterable<Uint8Array | string>;
   stdout: { write(text: string | Uint8Array): unknown; isTTY?: boolean; columns?: number };
   stderr: { write(text: string | Uint8Array): unknown; isTTY?: boolean };
+  /** told which command the command line names, once it is parsed */
+  onCommand?: (name: Command['name']) => void;
 }
 
 /** Runs the CLI and returns its exit code: 0 clean, 1 findings remain (or --diff has changes), 2 trouble. */
@@ -31,6 +33,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const debug = argv.includes('--debug');
   try {
     const { command, flags } = await parseArgs(argv, (text) => io.stdout.write(text), io.stdout.columns);
+    io.onCommand?.(command.name);
     switch (command.name) {
       case 'done': return 0;
       case 'rules': return await listRules(command.groups, flags, io);

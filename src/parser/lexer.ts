@@ -97,12 +97,19 @@ export function lineEnd(token: IToken): number {
 
 export const allTokens = [Newline, CrTail, NulTail, Comment, Content];
 
-/** Built once: chevrotain lexers are expensive to construct and cheap to reuse. */
-export const configLexer = new Lexer(allTokens, {
+/**
+ * Built once: chevrotain lexers are expensive to construct and cheap to reuse. `safeMode` skips the
+ * first-character analysis (parsing the patterns' regexps, filling a 65,536-entry table), a cost at
+ * every start for nothing: Content's custom pattern rules that optimisation out anyway (the lexer
+ * tokenizes the same either way; test/parser/start-up-options.test.ts checks that this stays so).
+ */
+export const LEXER_OPTIONS = {
   positionTracking: 'onlyOffset',
   ensureOptimizations: false,
   skipValidations: true,
-});
+  safeMode: true,
+} as const;
+export const configLexer = new Lexer(allTokens, LEXER_OPTIONS);
 
 export function tokenize(text: string): IToken[] {
   return configLexer.tokenize(text).tokens;

@@ -25,12 +25,13 @@ export type LineSink = (line: RawLine) => void;
  * rule, alternatives built once per parse and lines handed to a sink as they end, because
  * chevrotain's per-token overhead is most of the cost of this step.
  */
-class LineParser extends EmbeddedActionsParser {
+export class LineParser extends EmbeddedActionsParser {
   /** set only while parsing, never while chevrotain records the grammar */
   private sink: LineSink | undefined;
 
-  constructor() {
-    super(allTokens, { recoveryEnabled: false, maxLookahead: 1 });
+  /** `validate`: check the grammar (chevrotain throws if it is ambiguous…); a test does, a start need not */
+  constructor(validate = false) {
+    super(allTokens, { recoveryEnabled: false, maxLookahead: 1, skipValidations: !validate });
     this.performSelfAnalysis();
   }
 

@@ -1,2 +1,0 @@
-import{createRequire as __hlCreateRequire}from'node:module';const require=__hlCreateRequire(import.meta.url);
-import{f as a,g as b,h as c,i as d,j as e}from"./chunk-6MN53WRE.mjs";import"./chunk-4AWXVOTG.mjs";import"./chunk-OXIOWGHU.mjs";import"./chunk-ZWEZJMCT.mjs";import"./chunk-4GWSE3BO.mjs";import"./chunk-IXNTZYYK.mjs";import"./chunk-6DXIENQC.mjs";import"./chunk-UQSPC3PE.mjs";import"./chunk-CSJA67TF.mjs";import"./chunk-GNRD5D6C.mjs";export{d as fix,e as fixSet,a as lint,b as lintFile,c as lintSet};
