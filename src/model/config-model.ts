@@ -177,16 +177,15 @@ function buildModel(set: ConfigSet): SetModel {
 
   const effective = (proxy: Proxy, keyword: string): EffectiveSetting => {
     let uncertain = false;
-    const seen = new Set<Proxy>();
-    for (let p: Proxy | undefined = proxy; p && !seen.has(p); p = p.defaults) {
-      seen.add(p);
-      let last: Line | undefined;
-      for (const line of p.lines) {
-        if (line.keyword !== keyword || line.modifier) continue;
-        if (line.condDepth > 0 || line.args.some((a) => a.envRefs.length > 0)) uncertain = true;
-        last = line;
+    // the chain is short (a proxy, its defaults, theirs through `from`); the list only guards against a cycle
+    const seen: Proxy[] = [];
+    for (let p: Proxy | undefined = proxy; p && !seen.includes(p); p = p.defaults) {
+      seen.push(p);
+      const own = ownSettings(p).get(keyword);
+      if (own) {
+        if (own.uncertain) uncertain = true;
+        return { value: own.last.args[0]?.value, line: own.last, uncertain };
       }
-      if (last) return { value: last.args[0]?.value, line: last, uncertain };
       if (p.defaultsUnresolved) uncertain = true;
     }
     return { value: undefined, line: undefined, uncertain };
@@ -202,6 +201,33 @@ function buildModel(set: ConfigSet): SetModel {
     hasDynamicBackendRefs,
     effective,
   };
+}
+
+/** A keyword as a proxy's own lines set it: the last line (without `no`/`default`), and whether any such line is uncertain. */
+interface OwnSetting {
+  last: Line;
+  /** one of the lines sits in an `.if` block or reads the environment */
+  uncertain: boolean;
+}
+
+const ownSettingsOf = new WeakMap<Proxy, Map<string, OwnSetting>>();
+
+/** Every keyword a proxy sets, indexed in one pass over its lines on first use (effective() asks per proxy and keyword). */
+function ownSettings(proxy: Proxy): Map<string, OwnSetting> {
+  let settings = ownSettingsOf.get(proxy);
+  if (settings) return settings;
+  settings = new Map();
+  for (const line of proxy.lines) {
+    if (line.modifier) continue;
+    const uncertain = line.condDepth > 0 || line.args.some((a) => a.envRefs.length > 0);
+    const known = settings.get(line.keyword);
+    if (known) {
+      known.last = line;
+      if (uncertain) known.uncertain = true;
+    } else settings.set(line.keyword, { last: line, uncertain });
+  }
+  ownSettingsOf.set(proxy, settings);
+  return settings;
 }
 
 function buildProxy(section: Section, file: ConfigFile): Proxy {
@@ -230,7 +256,7 @@ function buildProxy(section: Section, file: ConfigFile): Proxy {
     switch (line.keyword) {
       case 'acl':
         if (first) proxy.acls.push({ name: first.value, word: first, line });
-        for (const word of line.args.slice(1)) pushAll(proxy.aclUses, aclFetchUses(word, line));
+        for (let i = 1; i < line.args.length; i++) pushAll(proxy.aclUses, aclFetchUses(line.args[i]!, line));
         continue;
       case 'server':
         if (first) proxy.servers.push({ name: first.value, word: first, line, fromTemplate: false });
@@ -251,7 +277,8 @@ function buildProxy(section: Section, file: ConfigFile): Proxy {
     }
     if (conditionIndex(line) !== undefined) pushAll(proxy.aclUses, aclUsesInCondition(line));
     else {
-      for (const word of line.args) pushAll(proxy.aclUses, aclFetchUses(word, line));
+      const args = line.args;
+      for (let i = 0; i < args.length; i++) pushAll(proxy.aclUses, aclFetchUses(args[i]!, line));
       pushAll(proxy.looseAclUses, aclUsesInCondition(line, true));
     }
   }
