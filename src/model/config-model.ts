@@ -131,9 +131,11 @@ export function proxyLabel(proxy: Proxy): string {
 export function effectiveMode(model: ConfigModel, proxy: Proxy): { mode: string; uncertain: boolean } {
   const setting = model.effective(proxy, 'mode');
   const value = setting.value;
-  const uncertain = setting.uncertain || (value !== undefined && /[$%]/.test(value));
+  const uncertain = setting.uncertain || (value !== undefined && value.length > 0 && DYNAMIC_MODE.test(value));
   return { mode: value ?? 'tcp', uncertain };
 }
+
+const DYNAMIC_MODE = /[$%]/;
 
 /** Whether a word's value is only known at run time or through the environment. */
 export function isDynamicName(word: Word): boolean {
@@ -175,20 +177,15 @@ function buildModel(set: ConfigSet): SetModel {
 
   const hasDynamicBackendRefs = proxies.some((p) => p.backendRefs.some((r) => r.dynamic));
 
+  // answers by proxy and keyword, kept with this model (rules ask for `mode` and the timeouts of every proxy)
+  const ownSettingsByProxy = new Map<Proxy, Map<string, OwnSetting>>();
+  const answers = new Map<Proxy, Map<string, EffectiveSetting>>();
   const effective = (proxy: Proxy, keyword: string): EffectiveSetting => {
-    let uncertain = false;
-    // the chain is short (a proxy, its defaults, theirs through `from`); the list only guards against a cycle
-    const seen: Proxy[] = [];
-    for (let p: Proxy | undefined = proxy; p && !seen.includes(p); p = p.defaults) {
-      seen.push(p);
-      const own = ownSettings(p).get(keyword);
-      if (own) {
-        if (own.uncertain) uncertain = true;
-        return { value: own.last.args[0]?.value, line: own.last, uncertain };
-      }
-      if (p.defaultsUnresolved) uncertain = true;
-    }
-    return { value: undefined, line: undefined, uncertain };
+    let byKeyword = answers.get(proxy);
+    if (!byKeyword) answers.set(proxy, (byKeyword = new Map()));
+    let answer = byKeyword.get(keyword);
+    if (!answer) byKeyword.set(keyword, (answer = Object.freeze(effectiveSetting(proxy, keyword, ownSettingsByProxy))));
+    return answer;
   };
 
   return {
@@ -203,6 +200,23 @@ function buildModel(set: ConfigSet): SetModel {
   };
 }
 
+/** The effective value of a keyword for a proxy: its own last line, else along its defaults chain. */
+function effectiveSetting(proxy: Proxy, keyword: string, ownSettingsByProxy: Map<Proxy, Map<string, OwnSetting>>): EffectiveSetting {
+  let uncertain = false;
+  // the chain is short (a proxy, its defaults, theirs through `from`); the list only guards against a cycle
+  const seen: Proxy[] = [];
+  for (let p: Proxy | undefined = proxy; p && !seen.includes(p); p = p.defaults) {
+    seen.push(p);
+    const own = ownSettings(p, ownSettingsByProxy).get(keyword);
+    if (own) {
+      if (own.uncertain) uncertain = true;
+      return { value: own.last.args[0]?.value, line: own.last, uncertain };
+    }
+    if (p.defaultsUnresolved) uncertain = true;
+  }
+  return { value: undefined, line: undefined, uncertain };
+}
+
 /** A keyword as a proxy's own lines set it: the last line (without `no`/`default`), and whether any such line is uncertain. */
 interface OwnSetting {
   last: Line;
@@ -210,10 +224,8 @@ interface OwnSetting {
   uncertain: boolean;
 }
 
-const ownSettingsOf = new WeakMap<Proxy, Map<string, OwnSetting>>();
-
 /** Every keyword a proxy sets, indexed in one pass over its lines on first use (effective() asks per proxy and keyword). */
-function ownSettings(proxy: Proxy): Map<string, OwnSetting> {
+function ownSettings(proxy: Proxy, ownSettingsOf: Map<Proxy, Map<string, OwnSetting>>): Map<string, OwnSetting> {
   let settings = ownSettingsOf.get(proxy);
   if (settings) return settings;
   settings = new Map();

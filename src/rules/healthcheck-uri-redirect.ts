@@ -149,18 +149,22 @@ function httpchkEnabled(context: RuleContext, section: Section): boolean {
 
 /** The URIs this section's check requests, each with the method and the expectations that judge its response. */
 function candidatesIn(section: Section): Candidate[] {
-  const lines = keywordLines(section).filter((l) => !l.modifier || l.keyword === 'option httpchk');
-  const option = lines.filter((l) => l.keyword === 'option httpchk').at(-1);
+  let option: Line | undefined;
   const sends: Line[] = [];
   const expectsBySend = new Map<number, Line[]>();
-  for (const line of lines) {
-    if (line.keyword === 'http-check send') sends.push(line);
+  for (const line of keywordLines(section)) {
+    if (line.keyword === 'option httpchk') option = line;
+    else if (line.modifier) continue;
+    else if (line.keyword === 'http-check send') sends.push(line);
     else if (line.keyword === 'http-check expect') {
       const step = Math.max(0, sends.length - 1);
-      expectsBySend.set(step, [...(expectsBySend.get(step) ?? []), line]);
+      const expects = expectsBySend.get(step);
+      if (expects) expects.push(line);
+      else expectsBySend.set(step, [line]);
     }
   }
   const candidates: Candidate[] = [];
+  if (!option && sends.length === 0) return candidates;
   const httpchk = option && !option.modifier ? parseHttpchkOption(option) : undefined;
   const parsed = sends.map(parseSend);
   parsed.forEach((send, index) => {

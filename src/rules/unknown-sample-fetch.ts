@@ -3,7 +3,7 @@ import type { Rule, RuleContext } from '../engine/types.js';
 import { compareVersions } from '../grammar/versions.js';
 import { aclKeywords, converters, sampleFetches, suggest, VERSIONS, type Version } from '../grammar/index.js';
 import { conditionIndex } from './model/conditions.js';
-import { sourceOffset } from './shared/words.js';
+import { keywordHead, sourceOffset } from './shared/words.js';
 
 /** Names registered at run time (Lua) or by optional build modules (51Degrees, WURFL, DeviceAtlas, OpenTracing). */
 function dynamicName(name: string): boolean {
@@ -107,10 +107,7 @@ const LOG_FORMAT_HEADS = new Set([
   'log-format', 'log-format-sd', 'error-log-format', 'unique-id-format', 'use_backend', 'use-server', 'redirect',
 ]);
 
-function head(keyword: string): string {
-  const space = keyword.indexOf(' ');
-  return space < 0 ? keyword : keyword.slice(0, space);
-}
+
 
 function describeUnknown(name: string, kind: keyof Names, target: Version): string {
   const noun = kind === 'converters' ? 'converter' : 'sample fetch';
@@ -158,13 +155,13 @@ export const rule: Rule = {
       const actionEnd = cond ?? args.length;
       // `set-var(<name>) <expr>`
       for (let i = 0; i < Math.min(actionEnd - 1, 3); i++) {
-        if (/^set-var\([^)]*\)$/.test(args[i]!.value) && LOG_FORMAT_HEADS.has(head(line.keyword))) {
+        if (/^set-var\([^)]*\)$/.test(args[i]!.value) && LOG_FORMAT_HEADS.has(keywordHead(line.keyword))) {
           checkExpression(ctx, target, names, args[i + 1]!, 0, args[i + 1]!.value.length, 'fetch');
           break;
         }
       }
       // `%[…]` in log-format arguments
-      if (LOG_FORMAT_HEADS.has(head(line.keyword))) {
+      if (LOG_FORMAT_HEADS.has(keywordHead(line.keyword))) {
         for (let i = 0; i < actionEnd; i++) {
           const word = args[i]!;
           if (!word.value.includes('[')) continue;

@@ -20,6 +20,7 @@ import {
 import type { Line, Word } from '../../parser/ast.js';
 import { compareVersions, versionLabel } from '../../grammar/versions.js';
 import { editDistance } from '../../grammar/suggest.js';
+import { keywordHead } from '../shared/words.js';
 import type { TargetVersion } from '../../engine/types.js';
 
 import { PROXY_KINDS } from '../shared/proxies.js';
@@ -121,14 +122,7 @@ export function versionsInAnyProxy(keyword: string): Version[] {
   return versions;
 }
 
-const heads = new Map<string, string>();
-
-/** The first word of a keyword name (`option httpchk` → `option`), split once per keyword. */
-export function keywordHead(keyword: string): string {
-  let head = heads.get(keyword);
-  if (head === undefined) heads.set(keyword, (head = keyword.split(' ')[0]!));
-  return head;
-}
+export { keywordHead };
 
 /** Every keyword of a section kind in any version (for suggestions). */
 export function allSectionKeywords(kind: string): string[] {

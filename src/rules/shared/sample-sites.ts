@@ -5,6 +5,7 @@
 import type { ConfigFile, Line, Word } from '../../parser/ast.js';
 import { conditionIndex } from '../model/conditions.js';
 import { memo } from './memo.js';
+import { keywordHead } from './words.js';
 
 export interface ExpressionSite {
   line: Line;
@@ -25,17 +26,6 @@ const LOG_FORMAT_HEADS = new Set([
 const EXPRESSION_ACTIONS = /^(?:set-var\([^)]*\)|track-sc\d+|set-src|set-dst|set-src-port|set-dst-port|capture|set-priority-class|set-priority-offset)$/;
 const RULE_HEADS = new Set(['http-request', 'http-response', 'http-after-response', 'tcp-request', 'tcp-response']);
 
-const heads = new Map<string, string>();
-
-/** The keyword's first word, cut once per keyword name. */
-function head(keyword: string): string {
-  let first = heads.get(keyword);
-  if (first === undefined) {
-    const space = keyword.indexOf(' ');
-    heads.set(keyword, (first = space < 0 ? keyword : keyword.slice(0, space)));
-  }
-  return first;
-}
 
 /** Whether the word can be judged: no environment variable, no quoting or escaping left inside. */
 export function judgeable(word: Word): boolean {
@@ -65,7 +55,7 @@ export function expressionSites(file: ConfigFile): ExpressionSite[] {
         }
       }
       const actionEnd = cond ?? args.length;
-      const h = head(line.keyword);
+      const h = keywordHead(line.keyword);
       if (RULE_HEADS.has(h)) {
         // the action is the first or, after `tcp-request content` and the like, a later word
         for (let i = 0; i < Math.min(actionEnd - 1, 3); i++) {
@@ -124,7 +114,7 @@ export function logFormatWords(file: ConfigFile): Word[] {
         words.push(...line.args.filter(judgeable));
         continue;
       }
-      if (!RULE_HEADS.has(head(line.keyword)) || line.keyword.includes(' ')) continue;
+      if (!RULE_HEADS.has(keywordHead(line.keyword)) || line.keyword.includes(' ')) continue;
       const action = line.args[0]?.value;
       if (action && HEADER_ACTIONS.has(action) && line.args[2] && judgeable(line.args[2])) words.push(line.args[2]);
     }
