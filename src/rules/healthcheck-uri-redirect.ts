@@ -212,7 +212,8 @@ function judge(expects: Line[], statuses: number[]): Expectation {
   }
   const shown = expects[verdicts.indexOf(verdict)] ?? expects[0]!;
   const words = shown.words;
-  const text = words.map((w) => w.raw).join(' ');
+  let text = words.length > 0 ? words[0]!.raw : '';
+  for (let i = 1; i < words.length; i++) text += ' ' + words[i]!.raw;
   return { verdict, text: `\`${text}\``, explicit: true };
 }
 
@@ -231,7 +232,22 @@ function judgeExpect(line: Line, statuses: number[]): Verdict {
   return 'unknown';
 }
 
+/** Answers by status list and status: a config repeats the same `expect status` lists on every backend. */
+const statusListAnswers = new Map<string, Map<number, boolean | undefined>>();
+
 function statusListMatches(list: string, status: number): boolean | undefined {
+  let byStatus = statusListAnswers.get(list);
+  if (!byStatus) {
+    if (statusListAnswers.size >= 1024) statusListAnswers.clear();
+    statusListAnswers.set(list, (byStatus = new Map()));
+  }
+  if (byStatus.has(status)) return byStatus.get(status);
+  const answer = readStatusList(list, status);
+  byStatus.set(status, answer);
+  return answer;
+}
+
+function readStatusList(list: string, status: number): boolean | undefined {
   let known = true;
   for (const item of list.split(',')) {
     const range = /^(\d+)(?:-(\d+))?$/.exec(item.trim());
