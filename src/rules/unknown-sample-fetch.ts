@@ -47,12 +47,19 @@ interface ExprName {
  * sample_parse_expr() reads it. `end` is the index where the expression stops (exclusive). Returns
  * undefined when the expression is not plain enough to judge (unbalanced parentheses, env refs, quotes).
  */
+/** `(`, `)`, `,` or a blank (what `\s` matches): the end of a fetch or converter name. */
+function endsName(code: number): boolean {
+  if (code === 0x28 || code === 0x29 || code === 0x2c || code === 0x20 || (code >= 0x09 && code <= 0x0d)) return true;
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
 export function splitExpression(text: string, from = 0, end = text.length): { fetch: ExprName; converters: ExprName[] } | undefined {
   const items: ExprName[] = [];
   let i = from;
   for (;;) {
     const at = i;
-    while (i < end && !'(),'.includes(text[i]!) && !/\s/.test(text[i]!)) i++;
+    while (i < end && !endsName(text.charCodeAt(i))) i++;
     const name = text.slice(at, i);
     if (name === '') return undefined;
     const item: ExprName = { name, at };
