@@ -177,14 +177,22 @@ function buildModel(set: ConfigSet): SetModel {
 
   const hasDynamicBackendRefs = proxies.some((p) => p.backendRefs.some((r) => r.dynamic));
 
-  // answers by proxy and keyword, kept with this model (rules ask for `mode` and the timeouts of every proxy)
-  const ownSettingsByProxy = new Map<Proxy, Map<string, OwnSetting>>();
+  // answers by proxy and keyword, kept with this model (rules ask for `mode` and the timeouts of every proxy);
+  // a proxy without its own line takes its defaults' answer, so a defaults section is read once per keyword
   const answers = new Map<Proxy, Map<string, EffectiveSetting>>();
-  const effective = (proxy: Proxy, keyword: string): EffectiveSetting => {
+  const effective = (proxy: Proxy, keyword: string, depth = 0): EffectiveSetting => {
     let byKeyword = answers.get(proxy);
     if (!byKeyword) answers.set(proxy, (byKeyword = new Map()));
     let answer = byKeyword.get(keyword);
-    if (!answer) byKeyword.set(keyword, (answer = Object.freeze(effectiveSetting(proxy, keyword, ownSettingsByProxy))));
+    if (answer) return answer;
+    const own = ownSetting(proxy, keyword);
+    if (own) answer = { value: own.last.args[0]?.value, line: own.last, uncertain: own.uncertain };
+    else {
+      // the chain only goes back to earlier sections; the depth bound is a guard, not a limit met in practice
+      const inherited = proxy.defaults && depth < proxies.length ? effective(proxy.defaults, keyword, depth + 1) : undefined;
+      answer = { value: inherited?.value, line: inherited?.line, uncertain: proxy.defaultsUnresolved || (inherited?.uncertain ?? false) };
+    }
+    byKeyword.set(keyword, Object.freeze(answer));
     return answer;
   };
 
@@ -200,23 +208,6 @@ function buildModel(set: ConfigSet): SetModel {
   };
 }
 
-/** The effective value of a keyword for a proxy: its own last line, else along its defaults chain. */
-function effectiveSetting(proxy: Proxy, keyword: string, ownSettingsByProxy: Map<Proxy, Map<string, OwnSetting>>): EffectiveSetting {
-  let uncertain = false;
-  // the chain is short (a proxy, its defaults, theirs through `from`); the list only guards against a cycle
-  const seen: Proxy[] = [];
-  for (let p: Proxy | undefined = proxy; p && !seen.includes(p); p = p.defaults) {
-    seen.push(p);
-    const own = ownSettings(p, ownSettingsByProxy).get(keyword);
-    if (own) {
-      if (own.uncertain) uncertain = true;
-      return { value: own.last.args[0]?.value, line: own.last, uncertain };
-    }
-    if (p.defaultsUnresolved) uncertain = true;
-  }
-  return { value: undefined, line: undefined, uncertain };
-}
-
 /** A keyword as a proxy's own lines set it: the last line (without `no`/`default`), and whether any such line is uncertain. */
 interface OwnSetting {
   last: Line;
@@ -224,22 +215,20 @@ interface OwnSetting {
   uncertain: boolean;
 }
 
-/** Every keyword a proxy sets, indexed in one pass over its lines on first use (effective() asks per proxy and keyword). */
-function ownSettings(proxy: Proxy, ownSettingsOf: Map<Proxy, Map<string, OwnSetting>>): Map<string, OwnSetting> {
-  let settings = ownSettingsOf.get(proxy);
-  if (settings) return settings;
-  settings = new Map();
-  for (const line of proxy.lines) {
-    if (line.modifier) continue;
+/** A keyword's last line among a proxy's own lines (without `no`/`default`), and whether any such line is uncertain. */
+function ownSetting(proxy: Proxy, keyword: string): OwnSetting | undefined {
+  let found: OwnSetting | undefined;
+  const lines = proxy.lines;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.keyword !== keyword || line.modifier) continue;
     const uncertain = line.condDepth > 0 || line.args.some((a) => a.envRefs.length > 0);
-    const known = settings.get(line.keyword);
-    if (known) {
-      known.last = line;
-      if (uncertain) known.uncertain = true;
-    } else settings.set(line.keyword, { last: line, uncertain });
+    if (found) {
+      found.last = line;
+      if (uncertain) found.uncertain = true;
+    } else found = { last: line, uncertain };
   }
-  ownSettingsOf.set(proxy, settings);
-  return settings;
+  return found;
 }
 
 function buildProxy(section: Section, file: ConfigFile): Proxy {
