@@ -1,4 +1,4 @@
-import type { ConfigFile, Section } from '../parser/ast.js';
+import type { ConfigFile, Line, Section } from '../parser/ast.js';
 import { defaultsOf } from '../model/defaults.js';
 import type { LintOptions } from './types.js';
 import { ownValue } from './own.js';
@@ -12,10 +12,18 @@ const INLINE_APP = /haproxy-lint\s+app=([A-Za-z0-9_.-]+)/;
  */
 export function appResolver(file: ConfigFile, options: LintOptions): (section: Section | undefined) => string | undefined {
   const cache = new Map<Section, string | undefined>();
+  // a defaults section's inline declaration, read once for all the proxies inheriting it
+  const inlineCache = new Map<Section, string | undefined>();
+  const inline = (section: Section) => {
+    if (inlineCache.has(section)) return inlineCache.get(section);
+    const app = inlineApp(section);
+    inlineCache.set(section, app);
+    return app;
+  };
   return (section) => {
     if (!section) return options.app;
     if (cache.has(section)) return cache.get(section);
-    const app = inlineApp(section) ?? (section.name ? appNamed(options, section.name.value) : undefined) ?? inheritedApp(file, section) ?? options.app;
+    const app = inline(section) ?? (section.name ? appNamed(options, section.name.value) : undefined) ?? inheritedApp(file, section, inline) ?? options.app;
     cache.set(section, app);
     return app;
   };
@@ -28,15 +36,24 @@ function appNamed(options: LintOptions, name: string): string | undefined {
 }
 
 function inlineApp(section: Section): string | undefined {
-  for (const line of [section.header, ...section.lines]) {
-    const match = line.comment && INLINE_APP.exec(line.comment.text);
-    if (match) return match[1];
+  const fromHeader = inlineAppOn(section.header);
+  if (fromHeader !== undefined) return fromHeader;
+  const lines = section.lines;
+  for (let i = 0; i < lines.length; i++) {
+    const app = inlineAppOn(lines[i]!);
+    if (app !== undefined) return app;
   }
   return undefined;
 }
 
-function inheritedApp(file: ConfigFile, section: Section): string | undefined {
+function inlineAppOn(line: Line): string | undefined {
+  const text = line.comment?.text;
+  if (text === undefined || !text.includes('haproxy-lint')) return undefined;
+  return INLINE_APP.exec(text)?.[1];
+}
+
+function inheritedApp(file: ConfigFile, section: Section, inline: (section: Section) => string | undefined): string | undefined {
   if (section.kind === 'defaults') return undefined;
   const defaults = defaultsOf(file, section);
-  return defaults ? inlineApp(defaults) : undefined;
+  return defaults ? inline(defaults) : undefined;
 }

@@ -31,9 +31,16 @@ export function conditionIndex(line: Line): number | undefined {
 /** Index of an `if`/`unless` word on any keyword line (removed keywords like `reqrep … if acl` included). */
 export function looseConditionIndex(line: Line): number | undefined {
   if (line.kind !== 'keyword') return undefined;
-  const index = line.args.findIndex((word) => word.quoting === 'none' && (word.value === 'if' || word.value === 'unless'));
-  return index >= 0 ? index : undefined;
+  const args = line.args;
+  for (let i = 0; i < args.length; i++) {
+    const word = args[i]!;
+    if (word.quoting === 'none' && (word.value === 'if' || word.value === 'unless')) return i;
+  }
+  return undefined;
 }
+
+/** What a line without ACL uses answers (shared: callers only read it). */
+const NO_USES: AclUse[] = Object.freeze([]) as unknown as AclUse[];
 
 /** A named ACL a condition uses: `name` as HAProxy looks it up (leading `!`s removed). */
 export interface AclUse {
@@ -47,10 +54,10 @@ export interface AclUse {
 /** The named ACLs a condition refers to, as HAProxy's parse_acl_cond reads the words. */
 export function aclUsesInCondition(line: Line, loose = false): AclUse[] {
   const start = loose ? looseConditionIndex(line) : conditionIndex(line);
-  if (start === undefined) return [];
+  if (start === undefined) return NO_USES;
   const uses: AclUse[] = [];
-  const words = line.args.slice(start + 1);
-  for (let i = 0; i < words.length; i++) {
+  const words = line.args;
+  for (let i = start + 1; i < words.length; i++) {
     const word = words[i]!;
     let name = word.value;
     while (name.startsWith('!')) name = name.slice(1);
@@ -70,8 +77,8 @@ export function aclUsesInCondition(line: Line, loose = false): AclUse[] {
 
 /** ACL names referenced through the `acl([!]name,…)` sample fetch inside a word (not the `add-acl(<file>)`/`del-acl(<file>)` actions). */
 export function aclFetchUses(word: Word, line: Line): AclUse[] {
+  if (!word.value.includes('acl(')) return NO_USES;
   const uses: AclUse[] = [];
-  if (!word.value.includes('acl(')) return uses;
   for (const match of word.value.matchAll(/(?:^|[^A-Za-z0-9_.-])acl\(([^)]*)\)/g)) {
     for (const part of match[1]!.split(',')) {
       const name = part.trim().replace(/^!+/, '');

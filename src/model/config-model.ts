@@ -131,9 +131,11 @@ export function proxyLabel(proxy: Proxy): string {
 export function effectiveMode(model: ConfigModel, proxy: Proxy): { mode: string; uncertain: boolean } {
   const setting = model.effective(proxy, 'mode');
   const value = setting.value;
-  const uncertain = setting.uncertain || (value !== undefined && /[$%]/.test(value));
+  const uncertain = setting.uncertain || (value !== undefined && value.length > 0 && DYNAMIC_MODE.test(value));
   return { mode: value ?? 'tcp', uncertain };
 }
+
+const DYNAMIC_MODE = /[$%]/;
 
 /** Whether a word's value is only known at run time or through the environment. */
 export function isDynamicName(word: Word): boolean {
@@ -175,21 +177,23 @@ function buildModel(set: ConfigSet): SetModel {
 
   const hasDynamicBackendRefs = proxies.some((p) => p.backendRefs.some((r) => r.dynamic));
 
-  const effective = (proxy: Proxy, keyword: string): EffectiveSetting => {
-    let uncertain = false;
-    const seen = new Set<Proxy>();
-    for (let p: Proxy | undefined = proxy; p && !seen.has(p); p = p.defaults) {
-      seen.add(p);
-      let last: Line | undefined;
-      for (const line of p.lines) {
-        if (line.keyword !== keyword || line.modifier) continue;
-        if (line.condDepth > 0 || line.args.some((a) => a.envRefs.length > 0)) uncertain = true;
-        last = line;
-      }
-      if (last) return { value: last.args[0]?.value, line: last, uncertain };
-      if (p.defaultsUnresolved) uncertain = true;
+  // answers by proxy and keyword, kept with this model (rules ask for `mode` and the timeouts of every proxy);
+  // a proxy without its own line takes its defaults' answer, so a defaults section is read once per keyword
+  const answers = new Map<Proxy, Map<string, EffectiveSetting>>();
+  const effective = (proxy: Proxy, keyword: string, depth = 0): EffectiveSetting => {
+    let byKeyword = answers.get(proxy);
+    if (!byKeyword) answers.set(proxy, (byKeyword = new Map()));
+    let answer = byKeyword.get(keyword);
+    if (answer) return answer;
+    const own = ownSetting(proxy, keyword);
+    if (own) answer = { value: own.last.args[0]?.value, line: own.last, uncertain: own.uncertain };
+    else {
+      // the chain only goes back to earlier sections; the depth bound is a guard, not a limit met in practice
+      const inherited = proxy.defaults && depth < proxies.length ? effective(proxy.defaults, keyword, depth + 1) : undefined;
+      answer = { value: inherited?.value, line: inherited?.line, uncertain: proxy.defaultsUnresolved || (inherited?.uncertain ?? false) };
     }
-    return { value: undefined, line: undefined, uncertain };
+    byKeyword.set(keyword, Object.freeze(answer));
+    return answer;
   };
 
   return {
@@ -202,6 +206,29 @@ function buildModel(set: ConfigSet): SetModel {
     hasDynamicBackendRefs,
     effective,
   };
+}
+
+/** A keyword as a proxy's own lines set it: the last line (without `no`/`default`), and whether any such line is uncertain. */
+interface OwnSetting {
+  last: Line;
+  /** one of the lines sits in an `.if` block or reads the environment */
+  uncertain: boolean;
+}
+
+/** A keyword's last line among a proxy's own lines (without `no`/`default`), and whether any such line is uncertain. */
+function ownSetting(proxy: Proxy, keyword: string): OwnSetting | undefined {
+  let found: OwnSetting | undefined;
+  const lines = proxy.lines;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.keyword !== keyword || line.modifier) continue;
+    const uncertain = line.condDepth > 0 || line.args.some((a) => a.envRefs.length > 0);
+    if (found) {
+      found.last = line;
+      if (uncertain) found.uncertain = true;
+    } else found = { last: line, uncertain };
+  }
+  return found;
 }
 
 function buildProxy(section: Section, file: ConfigFile): Proxy {
@@ -230,7 +257,7 @@ function buildProxy(section: Section, file: ConfigFile): Proxy {
     switch (line.keyword) {
       case 'acl':
         if (first) proxy.acls.push({ name: first.value, word: first, line });
-        for (const word of line.args.slice(1)) pushAll(proxy.aclUses, aclFetchUses(word, line));
+        for (let i = 1; i < line.args.length; i++) pushAll(proxy.aclUses, aclFetchUses(line.args[i]!, line));
         continue;
       case 'server':
         if (first) proxy.servers.push({ name: first.value, word: first, line, fromTemplate: false });
@@ -251,7 +278,8 @@ function buildProxy(section: Section, file: ConfigFile): Proxy {
     }
     if (conditionIndex(line) !== undefined) pushAll(proxy.aclUses, aclUsesInCondition(line));
     else {
-      for (const word of line.args) pushAll(proxy.aclUses, aclFetchUses(word, line));
+      const args = line.args;
+      for (let i = 0; i < args.length; i++) pushAll(proxy.aclUses, aclFetchUses(args[i]!, line));
       pushAll(proxy.looseAclUses, aclUsesInCondition(line, true));
     }
   }

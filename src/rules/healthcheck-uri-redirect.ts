@@ -149,18 +149,22 @@ function httpchkEnabled(context: RuleContext, section: Section): boolean {
 
 /** The URIs this section's check requests, each with the method and the expectations that judge its response. */
 function candidatesIn(section: Section): Candidate[] {
-  const lines = keywordLines(section).filter((l) => !l.modifier || l.keyword === 'option httpchk');
-  const option = lines.filter((l) => l.keyword === 'option httpchk').at(-1);
+  let option: Line | undefined;
   const sends: Line[] = [];
   const expectsBySend = new Map<number, Line[]>();
-  for (const line of lines) {
-    if (line.keyword === 'http-check send') sends.push(line);
+  for (const line of keywordLines(section)) {
+    if (line.keyword === 'option httpchk') option = line;
+    else if (line.modifier) continue;
+    else if (line.keyword === 'http-check send') sends.push(line);
     else if (line.keyword === 'http-check expect') {
       const step = Math.max(0, sends.length - 1);
-      expectsBySend.set(step, [...(expectsBySend.get(step) ?? []), line]);
+      const expects = expectsBySend.get(step);
+      if (expects) expects.push(line);
+      else expectsBySend.set(step, [line]);
     }
   }
   const candidates: Candidate[] = [];
+  if (!option && sends.length === 0) return candidates;
   const httpchk = option && !option.modifier ? parseHttpchkOption(option) : undefined;
   const parsed = sends.map(parseSend);
   parsed.forEach((send, index) => {
@@ -208,7 +212,8 @@ function judge(expects: Line[], statuses: number[]): Expectation {
   }
   const shown = expects[verdicts.indexOf(verdict)] ?? expects[0]!;
   const words = shown.words;
-  const text = words.map((w) => w.raw).join(' ');
+  let text = words.length > 0 ? words[0]!.raw : '';
+  for (let i = 1; i < words.length; i++) text += ' ' + words[i]!.raw;
   return { verdict, text: `\`${text}\``, explicit: true };
 }
 
@@ -227,7 +232,22 @@ function judgeExpect(line: Line, statuses: number[]): Verdict {
   return 'unknown';
 }
 
+/** Answers by status list and status: a config repeats the same `expect status` lists on every backend. */
+const statusListAnswers = new Map<string, Map<number, boolean | undefined>>();
+
 function statusListMatches(list: string, status: number): boolean | undefined {
+  let byStatus = statusListAnswers.get(list);
+  if (!byStatus) {
+    if (statusListAnswers.size >= 1024) statusListAnswers.clear();
+    statusListAnswers.set(list, (byStatus = new Map()));
+  }
+  if (byStatus.has(status)) return byStatus.get(status);
+  const answer = readStatusList(list, status);
+  byStatus.set(status, answer);
+  return answer;
+}
+
+function readStatusList(list: string, status: number): boolean | undefined {
   let known = true;
   for (const item of list.split(',')) {
     const range = /^(\d+)(?:-(\d+))?$/.exec(item.trim());

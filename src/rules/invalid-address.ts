@@ -42,9 +42,9 @@ export const rule: Rule = {
   check(ctx) {
     const target = ctx.targetVersion as Version;
     const beforeLogBackends = VERSIONS.indexOf(target) < VERSIONS.indexOf(LOG_BACKEND_SINCE);
-    const sectionOf = new Map<Line, string>();
-    for (const section of ctx.file.sections) for (const line of section.lines) sectionOf.set(line, section.kind);
-    for (const line of ctx.file.lines) {
+    // the prologue's lines (before any section) have no section kind
+    const groups: { kind: string | undefined; lines: Line[] }[] = [{ kind: undefined, lines: ctx.file.prologue }, ...ctx.file.sections];
+    for (const { kind: sectionKind, lines } of groups) for (const line of lines) {
       if (line.kind !== 'keyword' || line.modifier) continue;
       const args = line.args;
       const check = (word: Word | undefined, spec: AddressSpec) => checkWord(ctx, word, spec);
@@ -71,7 +71,7 @@ export const rule: Rule = {
           if (addressInsteadOfName(line)) break;
           const addressIndex = line.keyword === 'server' ? 1 : line.keyword === 'server-template' ? 2 : -1;
           const address = args[addressIndex];
-          if (address && sectionOf.get(line) !== 'peers') {
+          if (address && sectionKind !== 'peers') {
             check(address, { label: 'server address', offset: true, streamOnly: beforeLogBackends });
           }
           for (let i = Math.max(addressIndex + 1, 0); i < args.length - 1; i++) {
@@ -87,13 +87,13 @@ export const rule: Rule = {
           for (let i = 0; i < args.length - 1; i++) if (args[i]!.value === 'addr') check(args[i + 1], CONNECT);
           break;
         case 'peer':
-          if (sectionOf.get(line) === 'peers') check(args[1], PEER);
+          if (sectionKind === 'peers') check(args[1], PEER);
           break;
         case 'mailer':
-          if (sectionOf.get(line) === 'mailers') check(args[1], MAILER);
+          if (sectionKind === 'mailers') check(args[1], MAILER);
           break;
         case 'nameserver':
-          if (sectionOf.get(line) === 'resolvers') check(args[1], NAMESERVER);
+          if (sectionKind === 'resolvers') check(args[1], NAMESERVER);
           break;
       }
     }

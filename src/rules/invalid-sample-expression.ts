@@ -37,7 +37,7 @@ export const rule: Rule = {
       });
     };
     for (const site of expressionSites(ctx.file)) {
-      const problem = expressionProblem(site.word.value, site.from, site.context, target);
+      const problem = judgedExpression(site.word.value, site.from, site.context, target);
       if (problem) reportAt(site.word, problem);
     }
     // an anonymous ACL opened with `{` and never closed
@@ -45,7 +45,9 @@ export const rule: Rule = {
       const cond = line.kind === 'keyword' ? conditionIndex(line) : undefined;
       if (cond === undefined) continue;
       let open: Word | undefined;
-      for (const word of line.args.slice(cond + 1)) {
+      const args = line.args;
+      for (let i = cond + 1; i < args.length; i++) {
+        const word = args[i]!;
         if (word.quoting !== 'none') continue;
         if (/^!*\{$/.test(word.value)) open ??= word;
         else if (word.value === '}') open = undefined;
@@ -58,6 +60,33 @@ export const rule: Rule = {
     }
   },
 };
+
+type Context = 'acl' | 'fetch' | 'log-format';
+
+/** Verdicts by target, context, start and text: configs repeat the same expressions (`{ ssl_fc }`, `path_beg`) on every proxy. */
+const verdicts = new Map<Version, Map<Context, Map<number, Map<string, SampleSyntaxError | null>>>>();
+const MAX_REMEMBERED = 20_000;
+let remembered = 0;
+
+function judgedExpression(text: string, from: number, context: Context, target: Version): SampleSyntaxError | undefined {
+  let byContext = verdicts.get(target);
+  if (!byContext) verdicts.set(target, (byContext = new Map()));
+  let byFrom = byContext.get(context);
+  if (!byFrom) byContext.set(context, (byFrom = new Map()));
+  let byText = byFrom.get(from);
+  if (!byText) byFrom.set(from, (byText = new Map()));
+  const known = byText.get(text);
+  if (known !== undefined) return known ?? undefined;
+  const problem = expressionProblem(text, from, context, target);
+  if (remembered >= MAX_REMEMBERED) {
+    verdicts.clear();
+    remembered = 0;
+  } else {
+    byText.set(text, problem ?? null);
+    remembered++;
+  }
+  return problem;
+}
 
 function expressionProblem(text: string, from: number, context: 'acl' | 'fetch' | 'log-format', target: Version): SampleSyntaxError | undefined {
   const { expr, error } = parseSampleExpression(text, from, context === 'log-format');

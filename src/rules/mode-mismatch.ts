@@ -41,7 +41,7 @@ export const rule: Rule = {
         const backend = targets[0]!;
         const target = effectiveMode(model, backend);
         if (target.uncertain || target.mode !== 'tcp') continue;
-        const key = `${ref.line.start}`;
+        const key = ref.line.start;
         if (reported.has(key)) continue;
         reported.add(key);
         const how = ref.keyword === 'default_backend' ? 'as its default backend' : "in a 'use_backend' rule";

@@ -25,13 +25,21 @@ const RESPONSE_CHAIN: Record<string, { rank: number; name: string }> = {
   'http-response': { rank: 1, name: 'http-response' },
 };
 
-function classify(line: Line): { chain: 'request' | 'response'; rank: number; name: string } | undefined {
+interface Placement {
+  chain: 'request' | 'response';
+  rank: number;
+  name: string;
+}
+
+/** keyword → its place in a chain, built once */
+const PLACEMENTS = new Map<string, Placement>([
+  ...Object.entries(REQUEST_CHAIN).map(([keyword, place]): [string, Placement] => [keyword, { chain: 'request', ...place }]),
+  ...Object.entries(RESPONSE_CHAIN).map(([keyword, place]): [string, Placement] => [keyword, { chain: 'response', ...place }]),
+]);
+
+function classify(line: Line): Placement | undefined {
   if (line.kind !== 'keyword' || line.modifier) return undefined;
-  const request = REQUEST_CHAIN[line.keyword];
-  if (request) return { chain: 'request', ...request };
-  const response = RESPONSE_CHAIN[line.keyword];
-  if (response) return { chain: 'response', ...response };
-  return undefined;
+  return PLACEMENTS.get(line.keyword);
 }
 
 /** The way HAProxy words a rule in its warning ("a 'tcp-request' rule", "an 'http-request' rule"). */
@@ -64,10 +72,14 @@ export const rule: Rule = {
         if (!seen.has(kind.rank)) seen.set(kind.rank, { line, name: kind.name, rank: kind.rank });
         // the earlier-written rules that HAProxy evaluates after this one: the first of them is where it moves,
         // the one of the lowest rank is the set HAProxy names in its warning
-        const later = [...seen.values()].filter((r) => r.rank > kind.rank);
-        if (later.length === 0) continue;
-        const first = later.reduce((a, b) => (b.line.start < a.line.start ? b : a));
-        const nearest = later.reduce((a, b) => (b.rank < a.rank ? b : a));
+        let first: { line: Line; name: string; rank: number } | undefined;
+        let nearest: { line: Line; name: string; rank: number } | undefined;
+        for (const r of seen.values()) {
+          if (r.rank <= kind.rank) continue;
+          if (!first || r.line.start < first.line.start) first = r;
+          if (!nearest || r.rank < nearest.rank) nearest = r;
+        }
+        if (!first || !nearest) continue;
         const target = first.line;
         const fix = moveFix(file.text, proxy.section.lines, line, target);
         const shown = kind.name.startsWith('tcp-request') ? 'tcp-request' : kind.name;

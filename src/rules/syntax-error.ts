@@ -40,8 +40,10 @@ function reportPossiblyEmpty(file: ConfigFile, report: RuleContext['report']): v
   for (const line of file.lines) {
     if (line.kind !== 'keyword') continue;
     // only between other arguments: a variable naming the line's object (first) or ending it is usually required and set
-    for (const word of line.args.slice(1, -1)) {
-      if (!ONLY_A_VARIABLE.test(word.raw)) continue;
+    const args = line.args;
+    for (let i = 1; i < args.length - 1; i++) {
+      const word = args[i]!;
+      if (word.quoting === 'none' || !ONLY_A_VARIABLE.test(word.raw)) continue;
       report({
         message: `${word.raw} is an empty argument when the variable is unset or empty, and HAProxy 3.3 and later then refuse the line ("argument … is empty and marks the end of the argument list")`,
         start: word.start,

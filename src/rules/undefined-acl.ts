@@ -22,6 +22,7 @@ export const rule: Rule = {
     // declarations indexed by name: per proxy, and which proxies declare a name (for the message)
     const declaringProxies = new Map<string, Proxy[]>();
     for (const proxy of model.allProxies) {
+      if (proxy.acls.length === 0) continue;
       for (const name of new Set(proxy.acls.map((d) => d.name))) {
         const list = declaringProxies.get(name);
         if (list) list.push(proxy);

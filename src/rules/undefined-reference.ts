@@ -6,6 +6,10 @@ import { configModel, hasServer, isDynamicName, proxyLabel, type ConfigModel, ty
 import { conditionIndex } from './model/conditions.js';
 import { defaultsOf } from './shared/proxies.js';
 
+const RULE_SET_KEYWORD = /^(?:http-request|http-response|http-after-response|tcp-request (?:connection|session|content)|tcp-response content|http-error)$/;
+const STICK_RULE = /^stick (?:on|match|store-request|store-response)$/;
+const MAY_NAME_TABLES = /^(?:http-|tcp-|stick |use_backend|use-server|redirect|quic-initial|monitor)/;
+
 export const rule: Rule = {
   id: 'undefined-reference',
   description: 'A name refers to a backend, server, defaults section, stick-table or other section that is not defined',
@@ -196,8 +200,8 @@ class ReferenceChecker {
   /** track-sc / stick … table, cache-use/cache-store, errorfiles in return/deny actions */
   private checkRuleReferences(proxy: Proxy, line: Line): void {
     const end = conditionIndex(line) ?? line.args.length;
-    const args = line.args.slice(0, end);
-    const isRuleSet = /^(?:http-request|http-response|http-after-response|tcp-request (?:connection|session|content)|tcp-response content|http-error)$/.test(line.keyword);
+    const args = end === line.args.length ? line.args : line.args.slice(0, end);
+    const isRuleSet = RULE_SET_KEYWORD.test(line.keyword);
     if (isRuleSet && args[0]) {
       const action = args[0].value;
       if (/^track-sc\d*$/.test(action)) {
@@ -212,7 +216,7 @@ class ReferenceChecker {
       if (errorfiles >= 0 && args[errorfiles + 1] && /^(?:return|deny|tarpit|status)$/.test(action))
         this.checkSectionRef(args[errorfiles + 1]!, 'http-errors', 'http-errors section', `"unknown http-errors section '${args[errorfiles + 1]!.value}'"`);
     }
-    if (/^stick (?:on|match|store-request|store-response)$/.test(line.keyword)) {
+    if (STICK_RULE.test(line.keyword)) {
       const table = args.findIndex((w) => w.value === 'table');
       if (table >= 0 && args[table + 1]) this.checkTable(args[table + 1]!, `referenced by '${line.keyword}'`);
     }
@@ -226,7 +230,7 @@ class ReferenceChecker {
 
   /** Tables, userlists and resolvers named inside sample fetch and converter arguments. */
   private checkWordReferences(_proxy: Proxy, line: Line): void {
-    if (line.keyword !== 'acl' && conditionIndex(line) === undefined && !/^(?:http-|tcp-|stick |use_backend|use-server|redirect|quic-initial|monitor)/.test(line.keyword)) return;
+    if (line.keyword !== 'acl' && conditionIndex(line) === undefined && !MAY_NAME_TABLES.test(line.keyword)) return;
     for (const word of line.args) {
       if (isDynamicName(word) && word.envRefs.length > 0) continue;
       const text = word.value;
@@ -268,7 +272,15 @@ class ReferenceChecker {
       return peers.some((s) => s.lines.some((l) => l.kind === 'keyword' && l.keyword === 'table' && l.args[0]?.value === table));
     }
     if (this.model.hasUncertainNames('backend') || this.model.hasUncertainNames('frontend') || this.model.hasUncertainNames('listen')) return true;
-    return this.model.allProxies.some((p) => p.kind !== 'defaults' && p.name === name && p.hasStickTable);
+    return this.proxiesWithTables().has(name);
+  }
+
+  private tableOwners: Set<string> | undefined;
+
+  /** names of the proxies (not defaults) declaring a stick-table, listed once */
+  private proxiesWithTables(): Set<string> {
+    this.tableOwners ??= new Set(this.model.allProxies.filter((p) => p.kind !== 'defaults' && p.name !== undefined && p.hasStickTable).map((p) => p.name!));
+    return this.tableOwners;
   }
 
   private checkTable(word: Word, where: string, nameOverride?: string): void {

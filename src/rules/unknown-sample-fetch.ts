@@ -3,7 +3,7 @@ import type { Rule, RuleContext } from '../engine/types.js';
 import { compareVersions } from '../grammar/versions.js';
 import { aclKeywords, converters, sampleFetches, suggest, VERSIONS, type Version } from '../grammar/index.js';
 import { conditionIndex } from './model/conditions.js';
-import { sourceOffset } from './shared/words.js';
+import { keywordHead, sourceOffset } from './shared/words.js';
 
 /** Names registered at run time (Lua) or by optional build modules (51Degrees, WURFL, DeviceAtlas, OpenTracing). */
 function dynamicName(name: string): boolean {
@@ -47,12 +47,19 @@ interface ExprName {
  * sample_parse_expr() reads it. `end` is the index where the expression stops (exclusive). Returns
  * undefined when the expression is not plain enough to judge (unbalanced parentheses, env refs, quotes).
  */
+/** `(`, `)`, `,` or a blank (what `\s` matches): the end of a fetch or converter name. */
+function endsName(code: number): boolean {
+  if (code === 0x28 || code === 0x29 || code === 0x2c || code === 0x20 || (code >= 0x09 && code <= 0x0d)) return true;
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
 export function splitExpression(text: string, from = 0, end = text.length): { fetch: ExprName; converters: ExprName[] } | undefined {
   const items: ExprName[] = [];
   let i = from;
   for (;;) {
     const at = i;
-    while (i < end && !'(),'.includes(text[i]!) && !/\s/.test(text[i]!)) i++;
+    while (i < end && !endsName(text.charCodeAt(i))) i++;
     const name = text.slice(at, i);
     if (name === '') return undefined;
     const item: ExprName = { name, at };
@@ -107,10 +114,7 @@ const LOG_FORMAT_HEADS = new Set([
   'log-format', 'log-format-sd', 'error-log-format', 'unique-id-format', 'use_backend', 'use-server', 'redirect',
 ]);
 
-function head(keyword: string): string {
-  const space = keyword.indexOf(' ');
-  return space < 0 ? keyword : keyword.slice(0, space);
-}
+
 
 function describeUnknown(name: string, kind: keyof Names, target: Version): string {
   const noun = kind === 'converters' ? 'converter' : 'sample fetch';
@@ -158,13 +162,13 @@ export const rule: Rule = {
       const actionEnd = cond ?? args.length;
       // `set-var(<name>) <expr>`
       for (let i = 0; i < Math.min(actionEnd - 1, 3); i++) {
-        if (/^set-var\([^)]*\)$/.test(args[i]!.value) && LOG_FORMAT_HEADS.has(head(line.keyword))) {
+        if (/^set-var\([^)]*\)$/.test(args[i]!.value) && LOG_FORMAT_HEADS.has(keywordHead(line.keyword))) {
           checkExpression(ctx, target, names, args[i + 1]!, 0, args[i + 1]!.value.length, 'fetch');
           break;
         }
       }
       // `%[…]` in log-format arguments
-      if (LOG_FORMAT_HEADS.has(head(line.keyword))) {
+      if (LOG_FORMAT_HEADS.has(keywordHead(line.keyword))) {
         for (let i = 0; i < actionEnd; i++) {
           const word = args[i]!;
           if (!word.value.includes('[')) continue;

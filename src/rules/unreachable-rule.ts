@@ -46,6 +46,7 @@ function covers(earlier: Condition, later: Condition): boolean {
 const FIRST_MATCH = new Set(['use_backend', 'use-server']);
 /** Rules whose exact repetition does nothing more */
 const REPEATABLE_HEADS = /^(?:use_backend|use-server|block|redirect|http-request|http-response|tcp-request|tcp-response)\b/;
+const RULE_SET = /^(?:http|tcp)-(?:request|response)/;
 const FINAL_ACTIONS = /^(?:deny|reject|allow|tarpit|redirect|return|auth|accept|silent-drop|use-service)$/;
 
 function describe(line: Line): string {
@@ -68,26 +69,41 @@ export const rule: Rule = {
   check({ file, report }) {
     const model = configModel(file);
     for (const proxy of model.proxies) {
-      const lines = proxy.lines.filter((l) => l.condDepth === 0 && !l.modifier);
-      // duplicates
+      // duplicates; and the first-match rules by keyword, for the second check
       const seen = new Map<string, Line>();
-      for (const line of lines) {
+      let firstMatch: Map<string, Line[]> | undefined;
+      for (const line of proxy.lines) {
+        if (line.condDepth !== 0 || line.modifier) continue;
+        if (FIRST_MATCH.has(line.keyword)) {
+          firstMatch ??= new Map();
+          const group = firstMatch.get(line.keyword);
+          if (group) group.push(line);
+          else firstMatch.set(line.keyword, [line]);
+        }
         if (!REPEATABLE_HEADS.test(line.keyword)) continue;
-        if (/^(?:http|tcp)-(?:request|response)/.test(line.keyword) && !line.args.slice(0, 2).some((w) => FINAL_ACTIONS.test(w.value))) continue;
-        const key = [line.keyword, ...line.args.map((w) => w.value)].join('\0');
+        const args = line.args;
+        if (RULE_SET.test(line.keyword) && !(args.length > 0 && FINAL_ACTIONS.test(args[0]!.value)) && !(args.length > 1 && FINAL_ACTIONS.test(args[1]!.value))) continue;
+        let key = line.keyword;
+        for (const word of args) key += '\0' + word.value;
         const first = seen.get(key);
         if (first) {
           report({ message: `this rule repeats line ${first.line} word for word ('${describe(first)}'): it can never do anything more; remove it`, start: line.words[0]!.start, end: line.words[line.words.length - 1]!.end });
         } else seen.set(key, line);
       }
       // first-match rules covered by an earlier one
+      if (!firstMatch) continue;
       for (const keyword of FIRST_MATCH) {
-        const rules = lines.filter((l) => l.keyword === keyword).map((line) => ({ line, cond: readCondition(line) }));
+        const group = firstMatch.get(keyword);
+        if (!group || group.length < 2) continue;
+        const rules = group.map((line) => ({ line, cond: readCondition(line), key: line.args.map((w) => w.value).join('\0') }));
         for (let j = 1; j < rules.length; j++) {
           const later = rules[j]!;
           if (!later.cond) continue;
-          const laterKey = later.line.args.map((w) => w.value).join('\0');
-          const earlier = rules.slice(0, j).find((r) => r.cond && covers(r.cond, later.cond!) && r.line.args.map((w) => w.value).join('\0') !== laterKey);
+          let earlier: (typeof rules)[number] | undefined;
+          for (let i = 0; i < j && !earlier; i++) {
+            const r = rules[i]!;
+            if (r.cond && covers(r.cond, later.cond) && r.key !== later.key) earlier = r;
+          }
           if (!earlier) continue;
           const at = later.line.words;
           report({

@@ -1,8 +1,47 @@
 import type { Rule } from '../engine/types.js';
-import { configModel } from './model/config-model.js';
+import { configModel, type ConfigModel } from './model/config-model.js';
+import type { ConfigSet } from '../model/set.js';
+import { memo } from './shared/memo.js';
 
 /** Filters whose own configuration files (SPOE, OpenTracing) may name backends this file cannot see. */
 const EXTERNAL_REFERENCES = /^(?:spoe|opentracing|opentelemetry)$/;
+
+const referencedBySet = new WeakMap<ConfigSet, { names: Set<string> | undefined }>();
+
+/**
+ * The backend names the set's lines mention, found once per set: routing lines, and any other mention
+ * (track b/s, table b, fetch arguments such as nbsrv(b) or srv_is_up(b/s), log backend@b). Undefined when
+ * an external filter (SPOE, tracing) may route to any backend.
+ */
+function referencedBackends(model: ConfigModel): Set<string> | undefined {
+  return memo(referencedBySet, model.set, () => {
+    const files = model.set.files;
+    for (const { file } of files) {
+      for (const line of file.lines) {
+        if (line.kind === 'keyword' && line.keyword === 'filter' && EXTERNAL_REFERENCES.test(line.args[0]?.value ?? '')) return { names: undefined };
+      }
+    }
+    const referenced = new Set<string>();
+    for (const proxy of model.allProxies) for (const ref of proxy.backendRefs) referenced.add(ref.word.value);
+    for (const { file } of files) {
+      for (const line of file.lines) {
+        if (line.kind !== 'keyword') continue;
+        const args = line.args;
+        for (let index = 0; index < args.length; index++) {
+          const value = args[index]!.value;
+          const previous = index > 0 ? args[index - 1]!.value : undefined;
+          if (previous === 'track' || previous === 'table') referenced.add(value.split('/')[0]!);
+          if (value.startsWith('backend@')) referenced.add(value.slice('backend@'.length));
+          if (!value.includes('(')) continue;
+          for (const m of value.matchAll(/\(([^()]*)\)/g)) {
+            for (const arg of m[1]!.split(',')) referenced.add(arg.trim().split('/')[0]!);
+          }
+        }
+      }
+    }
+    return { names: referenced };
+  }).names;
+}
 
 export const rule: Rule = {
   id: 'unused-backend',
@@ -22,26 +61,8 @@ export const rule: Rule = {
     const model = configModel(file);
     if (model.hasDynamicBackendRefs) return;
     if (!model.allProxies.some((p) => p.isFrontend)) return;
-    const lines = model.set.files.flatMap((f) => f.file.lines);
-    for (const line of lines) {
-      if (line.kind === 'keyword' && line.keyword === 'filter' && EXTERNAL_REFERENCES.test(line.args[0]?.value ?? '')) return;
-    }
-    const referenced = new Set<string>();
-    for (const proxy of model.allProxies) for (const ref of proxy.backendRefs) referenced.add(ref.word.value);
-    // any other mention: track b/s, table b, fetch arguments (nbsrv(b), srv_is_up(b/s)…), log backend@b
-    for (const line of lines) {
-      if (line.kind !== 'keyword') continue;
-      line.args.forEach((word, index) => {
-        const value = word.value;
-        const previous = line.args[index - 1]?.value;
-        if (previous === 'track' || previous === 'table') referenced.add(value.split('/')[0]!);
-        if (value.startsWith('backend@')) referenced.add(value.slice('backend@'.length));
-        if (!value.includes('(')) return;
-        for (const m of value.matchAll(/\(([^()]*)\)/g)) {
-          for (const arg of m[1]!.split(',')) referenced.add(arg.trim().split('/')[0]!);
-        }
-      });
-    }
+    const referenced = referencedBackends(model);
+    if (!referenced) return;
     for (const proxy of model.proxies) {
       if (proxy.kind !== 'backend' || proxy.name === undefined) continue;
       const word = proxy.section.name!;

@@ -1,5 +1,7 @@
 import type { Rule } from '../engine/types.js';
 import { defaultsOf } from './shared/proxies.js';
+import { memo } from './shared/memo.js';
+import type { ConfigSet } from '../model/set.js';
 
 /** Named sections that do nothing unless something refers to them, and how they are referred to (for the message). */
 const REFERRED: Record<string, string> = {
@@ -12,6 +14,25 @@ const REFERRED: Record<string, string> = {
   ring: '`log ring@<name>`',
   'fcgi-app': '`use-fcgi-app`',
 };
+
+/** Every name-like token of the set's keyword arguments (section headers excluded), listed once per set and only when asked. */
+const mentionedBySet = new WeakMap<ConfigSet, Set<string>>();
+
+function mentionedWords(set: ConfigSet): Set<string> {
+  return memo(mentionedBySet, set, () => {
+    const headers = new Set(set.sections.map((s) => s.header));
+    const mentioned = new Set<string>();
+    for (const entry of set.files) {
+      for (const line of entry.file.lines) {
+        if (line.kind !== 'keyword' || headers.has(line)) continue;
+        for (const word of line.args) for (const token of word.value.split(NOT_NAME)) if (token) mentioned.add(token);
+      }
+    }
+    return mentioned;
+  });
+}
+
+const NOT_NAME = /[^A-Za-z0-9_.:-]+/;
 
 export const rule: Rule = {
   id: 'unused-section',
@@ -29,12 +50,6 @@ export const rule: Rule = {
   check({ file, set, report }) {
     // a section may be used by any file of the set; this file's unused sections are reported here
     const sections = set.sections;
-    const headers = new Set(sections.map((s) => s.header));
-    const mentioned = new Set<string>();
-    for (const line of set.files.flatMap((f) => f.file.lines)) {
-      if (line.kind !== 'keyword' || headers.has(line)) continue;
-      for (const word of line.args) for (const token of word.value.split(/[^A-Za-z0-9_.:-]+/)) if (token) mentioned.add(token);
-    }
     for (const section of file.sections) {
       const name = section.name;
       if (!name || name.envRefs.length > 0 || section.header.condDepth > 0) continue;
@@ -50,7 +65,7 @@ export const rule: Rule = {
         continue;
       }
       const how = REFERRED[section.kind];
-      if (!how || mentioned.has(name.value)) continue;
+      if (!how || mentionedWords(set).has(name.value)) continue;
       if (section.kind === 'peers' && section.lines.some((l) => l.keyword === 'table')) continue;
       if (section.kind === 'resolvers' && name.value === 'default') continue; // the HTTP client's implicit one
       report({

@@ -5,7 +5,10 @@
 
 /** Appends every item of `items` to `target` (in place) and returns `target`. */
 export function pushAll<T>(target: T[], items: Iterable<T>): T[] {
-  for (const item of items) target.push(item);
+  if (Array.isArray(items)) {
+    // indexed: no iterator objects (this runs once or more per line)
+    for (let i = 0; i < items.length; i++) target.push(items[i] as T);
+  } else for (const item of items) target.push(item);
   return target;
 }
 

@@ -35,7 +35,9 @@ const sendCache = new WeakMap<Line, HttpCheckSend>();
  * empty word ends the list. Read once per line and shared by the rules (do not modify the result).
  */
 export function parseSend(line: Line): HttpCheckSend {
-  return memo(sendCache, line, () => readSend(line));
+  let send = sendCache.get(line);
+  if (!send) sendCache.set(line, (send = readSend(line)));
+  return send;
 }
 
 function readSend(line: Line): HttpCheckSend {

@@ -22,7 +22,7 @@ import {
   hasEnv,
   isCoveredSection,
   isPrefixAction,
-  keywordWords,
+  keywordHead,
   normalizedKeyword,
   removedFor,
   sectionKindVersions,
@@ -148,9 +148,13 @@ export function versionNumber(v: string): number {
 
 function classifyLine(section: Section, line: Line, targetVersion: TargetVersion): Verdict | undefined {
   const target = toVersion(targetVersion);
-  const kwWords = keywordWords(line);
-  const first = kwWords[0];
-  if (!first || kwWords.some((w) => hasEnv(w)) || first.value === '') return undefined;
+  // the keyword's own words (after a `no`/`default` modifier), read in place
+  const words = line.words;
+  const kwFrom = line.modifier ? 1 : 0;
+  const kwCount = Math.max(0, Math.min(line.keywordWordCount, words.length) - kwFrom);
+  const first = words[kwFrom];
+  if (!first || kwCount === 0 || first.value === '') return undefined;
+  for (let i = kwFrom; i < kwFrom + kwCount; i++) if (hasEnv(words[i])) return undefined;
   const kind = section.kind;
   const keyword = normalizedKeyword(line);
   const isProxy = PROXY_KINDS.has(kind);
@@ -163,8 +167,8 @@ function classifyLine(section: Section, line: Line, targetVersion: TargetVersion
 
   // non-proxy sections listing a family's members (global `stats socket|timeout|maxconn`, ring `timeout connect|server`):
   // a member they do not list is unknown even though the family head is accepted
-  const head0 = keyword.split(' ')[0]!;
-  const unlistedMember = !isProxy && kwWords.length >= 2 && familyMembersIn(kind, head0).length > 0 && !familyMembersIn(kind, head0).includes(keyword.slice(head0.length + 1));
+  const head0 = keywordHead(keyword);
+  const unlistedMember = !isProxy && kwCount >= 2 && familyMembersIn(kind, head0).length > 0 && !familyMembersIn(kind, head0).includes(keyword.slice(head0.length + 1));
   const here = unlistedMember ? [] : versionsInSection(kind, keyword);
   const ignored = ignoredInSection(kind, keyword);
   if (ignored) {
@@ -204,10 +208,10 @@ function classifyLine(section: Section, line: Line, targetVersion: TargetVersion
   }
 
   // unknown: a family member, or the first word
-  const head = keyword.split(' ')[0]!;
+  const head = keywordHead(keyword);
   const familyKind = isProxy ? 'listen' : kind;
-  if (kwWords.length >= 2 && FAMILY_HEADS.has(head) && familyMembersIn(isProxy ? 'defaults' : kind, head).length + familyMembersIn(familyKind, head).length > 0) {
-    const memberWord = kwWords[1]!;
+  if (kwCount >= 2 && FAMILY_HEADS.has(head) && familyMembersIn(isProxy ? 'defaults' : kind, head).length + familyMembersIn(familyKind, head).length > 0) {
+    const memberWord = words[kwFrom + 1]!;
     const member = stripParens(memberWord.value);
     const candidates = suggest(member, [...new Set([...familyMembersIn(familyKind, head), ...(isProxy ? familyMembersIn('defaults', head) : [])])]);
     const what = head === 'option' ? `option '${member}'` : `'${head}' keyword '${member}'`;

@@ -20,6 +20,7 @@ import {
 import type { Line, Word } from '../../parser/ast.js';
 import { compareVersions, versionLabel } from '../../grammar/versions.js';
 import { editDistance } from '../../grammar/suggest.js';
+import { keywordHead } from '../shared/words.js';
 import type { TargetVersion } from '../../engine/types.js';
 
 import { PROXY_KINDS } from '../shared/proxies.js';
@@ -83,22 +84,45 @@ function cached<T>(key: string, build: () => T): T {
   return memo.get(key) as T;
 }
 
+/**
+ * Answers asked once per line are kept under two plain keys (no key string built per line): `a` → `b` → answer.
+ * Versions, section kinds and keyword names are few, so these tables stay small.
+ */
+type Table2<T> = Map<string, Map<string, T>>;
+
+function get2<T>(table: Table2<T>, a: string, b: string): T | undefined {
+  return table.get(a)?.get(b);
+}
+
+function set2<T>(table: Table2<T>, a: string, b: string, value: T): T {
+  let inner = table.get(a);
+  if (!inner) table.set(a, (inner = new Map()));
+  inner.set(b, value);
+  return value;
+}
+
+const versionsInSectionTable: Table2<Version[]> = new Map();
+
 /** Versions in which `kind` accepts `keyword` (proxy kinds: exact names; others: heads too). */
 export function versionsInSection(kind: string, keyword: string): Version[] {
-  return cached(`vis:${kind}:${keyword}`, () => {
-    const out = VERSIONS.filter((v) => isKeywordAllowed(kind, keyword, v));
-    return out;
-  });
+  return get2(versionsInSectionTable, kind, keyword) ?? set2(versionsInSectionTable, kind, keyword, VERSIONS.filter((v) => isKeywordAllowed(kind, keyword, v)));
 }
+
+const versionsInAnyProxyTable = new Map<string, Version[]>();
 
 /** Versions in which any proxy section accepts `keyword`. */
 export function versionsInAnyProxy(keyword: string): Version[] {
-  return cached(`viap:${keyword}`, () => {
+  let versions = versionsInAnyProxyTable.get(keyword);
+  if (!versions) {
     const set = new Set<Version>();
     for (const kind of PROXY_KINDS) for (const v of versionsInSection(kind, keyword)) set.add(v);
-    return VERSIONS.filter((v) => set.has(v));
-  });
+    versions = VERSIONS.filter((v) => set.has(v));
+    versionsInAnyProxyTable.set(keyword, versions);
+  }
+  return versions;
 }
+
+export { keywordHead };
 
 /** Every keyword of a section kind in any version (for suggestions). */
 export function allSectionKeywords(kind: string): string[] {
@@ -116,12 +140,14 @@ export function allFirstWords(kind: string): string[] {
 }
 
 /** Members of a keyword family across the keywords of a section kind (any version): 'option' → ['abortonclose', …]. */
+const familyMembersTable: Table2<string[]> = new Map();
+
 export function familyMembersIn(kind: string, head: string): string[] {
-  return cached(`fmi:${kind}:${head}`, () => {
-    const set = new Set<string>();
-    for (const kw of allSectionKeywords(kind)) if (kw.startsWith(head + ' ')) set.add(kw.slice(head.length + 1));
-    return [...set].sort();
-  });
+  const known = get2(familyMembersTable, kind, head);
+  if (known) return known;
+  const set = new Set<string>();
+  for (const kw of allSectionKeywords(kind)) if (kw.startsWith(head + ' ')) set.add(kw.slice(head.length + 1));
+  return set2(familyMembersTable, kind, head, [...set].sort());
 }
 
 /** Every section kind in any version. */
@@ -134,8 +160,10 @@ export function sectionKindVersions(kind: string): Version[] {
 }
 
 /** Versions in which a rule set knows an action. */
+const actionVersionsTable: Table2<Version[]> = new Map();
+
 export function actionVersions(ruleSet: string, action: string): Version[] {
-  return cached(`act:${ruleSet}:${action}`, () => VERSIONS.filter((v) => familyMembers(ruleSet, v).includes(action)));
+  return get2(actionVersionsTable, ruleSet, action) ?? set2(actionVersionsTable, ruleSet, action, VERSIONS.filter((v) => familyMembers(ruleSet, v).includes(action)));
 }
 
 export function allActions(ruleSet: string): string[] {
@@ -147,28 +175,24 @@ export function allActions(ruleSet: string): string[] {
 }
 
 export function isPrefixAction(action: string): boolean {
-  return ACTION_PREFIXES.some((p) => action.startsWith(p));
+  for (const prefix of ACTION_PREFIXES) if (action.startsWith(prefix)) return true;
+  return false;
 }
 
 /** The removed/deprecated entry for a line's keyword (full name first, then the first word). */
 export function removedFor(line: Line): RemovedKeyword | undefined {
   const kw = normalizedKeyword(line);
-  const first = line.words[line.keywordWordCount - 1] ? line.keyword.split(' ')[0]! : kw;
+  const first = line.words[line.keywordWordCount - 1] ? keywordHead(line.keyword) : kw;
   if (kw === 'mode' && line.args[0]?.value === 'health') return removedKeyword('mode health');
   return removedKeyword(kw) ?? (first !== kw ? removedKeyword(first) : undefined);
 }
 
 /** Whether the text HAProxy sees for this word depends on the environment. */
 export function hasEnv(word: Word | undefined): boolean {
-  return !!word && (word.envRefs.length > 0 || /\$\{?[A-Za-z_]/.test(word.raw));
+  return !!word && (word.envRefs.length > 0 || (word.raw.includes('$') && ENV_REFERENCE.test(word.raw)));
 }
 
-/** The words of the keyword itself (after the modifier). */
-export function keywordWords(line: Line): Word[] {
-  const n = line.keywordWordCount;
-  const start = line.modifier ? 1 : 0;
-  return line.words.slice(start, n);
-}
+const ENV_REFERENCE = /\$\{?[A-Za-z_]/;
 
 /**
  * The one close match worth an automatic (unsafe) fix: the only candidate, or the candidate

@@ -48,6 +48,15 @@ export function addressConfidence(word: Word): AddressConfidence | undefined {
 export function addressInsteadOfName(line: Line): AddressConfidence | undefined {
   if (line.kind !== 'keyword' || line.modifier) return undefined;
   if (line.keyword !== 'server' && line.keyword !== 'server-template' && line.keyword !== 'default-server') return undefined;
+  // several rules ask about every server line: judged once per line
+  let judged = addressInsteadOfNameOf.get(line);
+  if (judged === undefined) addressInsteadOfNameOf.set(line, (judged = judgeAddressInsteadOfName(line) ?? null));
+  return judged ?? undefined;
+}
+
+const addressInsteadOfNameOf = new WeakMap<Line, AddressConfidence | null>();
+
+function judgeAddressInsteadOfName(line: Line): AddressConfidence | undefined {
   const [first, second] = line.args;
   if (!first) return undefined;
   switch (line.keyword) {

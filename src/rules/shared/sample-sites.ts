@@ -5,6 +5,7 @@
 import type { ConfigFile, Line, Word } from '../../parser/ast.js';
 import { conditionIndex } from '../model/conditions.js';
 import { memo } from './memo.js';
+import { keywordHead } from './words.js';
 
 export interface ExpressionSite {
   line: Line;
@@ -25,14 +26,16 @@ const LOG_FORMAT_HEADS = new Set([
 const EXPRESSION_ACTIONS = /^(?:set-var\([^)]*\)|track-sc\d+|set-src|set-dst|set-src-port|set-dst-port|capture|set-priority-class|set-priority-offset)$/;
 const RULE_HEADS = new Set(['http-request', 'http-response', 'http-after-response', 'tcp-request', 'tcp-response']);
 
-function head(keyword: string): string {
-  const space = keyword.indexOf(' ');
-  return space < 0 ? keyword : keyword.slice(0, space);
-}
 
 /** Whether the word can be judged: no environment variable, no quoting or escaping left inside. */
 export function judgeable(word: Word): boolean {
   return word.envRefs.length === 0 && !/["'\\$]/.test(word.value);
+}
+
+const STICK_EXPRESSION = /^stick (?:on|match|store-request|store-response)$/;
+
+function addSite(sites: ExpressionSite[], line: Line, word: Word | undefined, context: ExpressionSite['context']): void {
+  if (word && judgeable(word)) sites.push({ line, word, from: 0, context });
 }
 
 const sitesCache = new WeakMap<ConfigFile, ExpressionSite[]>();
@@ -45,27 +48,24 @@ export function expressionSites(file: ConfigFile): ExpressionSite[] {
       if (line.kind !== 'keyword') continue;
       const args = line.args;
       const cond = conditionIndex(line);
-      const add = (word: Word | undefined, context: ExpressionSite['context'], from = 0) => {
-        if (word && judgeable(word)) sites.push({ line, word, from, context });
-      };
-      if (line.keyword === 'acl' && args.length >= 2) add(args[1], 'acl');
+      if (line.keyword === 'acl' && args.length >= 2) addSite(sites, line, args[1], 'acl');
       if (cond !== undefined) {
         for (let i = cond + 1; i < args.length - 1; i++) {
-          if (args[i]!.value === '{' && args[i]!.quoting === 'none') add(args[i + 1], 'acl');
+          if (args[i]!.value === '{' && args[i]!.quoting === 'none') addSite(sites, line, args[i + 1], 'acl');
         }
       }
       const actionEnd = cond ?? args.length;
-      const h = head(line.keyword);
+      const h = keywordHead(line.keyword);
       if (RULE_HEADS.has(h)) {
         // the action is the first or, after `tcp-request content` and the like, a later word
         for (let i = 0; i < Math.min(actionEnd - 1, 3); i++) {
           if (EXPRESSION_ACTIONS.test(args[i]!.value)) {
-            add(args[i + 1], 'fetch');
+            addSite(sites, line, args[i + 1], 'fetch');
             break;
           }
         }
       }
-      if (/^stick (?:on|match|store-request|store-response)$/.test(line.keyword)) add(args[0], 'fetch');
+      if (STICK_EXPRESSION.test(line.keyword)) addSite(sites, line, args[0], 'fetch');
       if (LOG_FORMAT_HEADS.has(h)) {
         for (let i = 0; i < actionEnd; i++) {
           const word = args[i]!;
@@ -114,7 +114,7 @@ export function logFormatWords(file: ConfigFile): Word[] {
         words.push(...line.args.filter(judgeable));
         continue;
       }
-      if (!RULE_HEADS.has(head(line.keyword)) || line.keyword.includes(' ')) continue;
+      if (!RULE_HEADS.has(keywordHead(line.keyword)) || line.keyword.includes(' ')) continue;
       const action = line.args[0]?.value;
       if (action && HEADER_ACTIONS.has(action) && line.args[2] && judgeable(line.args[2])) words.push(line.args[2]);
     }

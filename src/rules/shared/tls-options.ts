@@ -1,5 +1,6 @@
 import type { Line, Section, Word } from '../../parser/ast.js';
 import { addressInsteadOfName } from './addresses.js';
+import { memo } from './memo.js';
 import { TARGET_VERSIONS, type TargetVersion } from '../../engine/types.js';
 
 /** The TLS protocol versions HAProxy names in ssl-min-ver/ssl-max-ver, oldest first. */
@@ -38,6 +39,13 @@ function optionsStart(line: Line, section: Section): number | undefined {
 
 /** Every line of the file with TLS options, with which side (listener or server) it configures. */
 export function tlsOptionLines(sections: readonly Section[]): TlsOptionLine[] {
+  return memo(tlsOptionLinesOf, sections, () => listTlsOptionLines(sections));
+}
+
+/** Listed once per file (the rules reading TLS options share the list; do not modify it). */
+const tlsOptionLinesOf = new WeakMap<readonly Section[], TlsOptionLine[]>();
+
+function listTlsOptionLines(sections: readonly Section[]): TlsOptionLine[] {
   const out: TlsOptionLine[] = [];
   for (const section of sections) {
     for (const line of section.lines) {

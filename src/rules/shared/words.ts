@@ -95,3 +95,15 @@ export function show(value: string): string {
   const printable = value.replace(/\r/g, '\\r').replace(/\n/g, '\\n').replace(/\t/g, '\\t');
   return printable.length > 60 ? `${printable.slice(0, 57)}…` : printable;
 }
+
+const keywordHeads = new Map<string, string>();
+
+/** A keyword's first word (`option httpchk` → `option`), cut once per keyword name rather than once per line. */
+export function keywordHead(keyword: string): string {
+  let head = keywordHeads.get(keyword);
+  if (head === undefined) {
+    const space = keyword.indexOf(' ');
+    keywordHeads.set(keyword, (head = space < 0 ? keyword : keyword.slice(0, space)));
+  }
+  return head;
+}
