@@ -318,7 +318,26 @@ const persist: LineChecker = (ctx) => {
   if (v && v.value.startsWith('rdp-cookie(') && !/^rdp-cookie\([^()]+\)$/.test(v.value)) ctx.problem('value', "'persist rdp-cookie(<name>)' expects a cookie name in the parentheses", v);
 };
 
+/** keywords taking no argument ("'disabled' cannot handle unexpected argument") */
+const noArgument: LineChecker = (ctx) => unexpected(ctx, ctx.line.args, 0, `'${ctx.line.keyword}'`);
+
+/** `http-check connect` / `tcp-check connect [port <port|expr>] …`: a number must be a TCP port */
+const checkConnect: LineChecker = (ctx) => {
+  const args = ctx.line.args;
+  const at = args.findIndex((w) => w.value === 'port');
+  const port = at >= 0 ? args[at + 1] : undefined;
+  if (port && /^\d+$/.test(port.value) && (Number(port.value) < 1 || Number(port.value) > 65535)) {
+    ctx.problem('range', `'${ctx.line.keyword} port' expects a TCP port from 1 to 65535 (or a sample expression), not ${port.value}`, port);
+  }
+};
+
 const PROXY_CHECKERS: Record<string, LineChecker> = {
+  disabled: noArgument,
+  enabled: noArgument,
+  'http-check disable-on-404': noArgument,
+  'http-check send-state': noArgument,
+  'http-check connect': checkConnect,
+  'tcp-check connect': checkConnect,
   'http-check send': httpCheckSend,
   'http-check expect': checkExpect,
   'tcp-check expect': checkExpect,
