@@ -11,9 +11,9 @@ import { formatMisses, measurePeer, PEERS, PEERS_DIR, peersPresent, type PeerFig
 // ─── Catch-rate floors ──────────────────────────────────────────────────────────────────────────────
 // right diagnostics reported on the same line by an equivalent rule; RAISE THEM as rules land.
 // baseline (2026-11-25): exymat 447/699 = 63.9%, gmm 152/162 = 93.8%, abulimov 8/19 = 42.1%
-// with frontend-without-bind: exymat 576/699; with invalid-address: exymat 586/699, gmm 154/162; with the sample-expression rules: exymat 627/699; with unused-section: 644/699; with invalid-name and frontend-without-bind on headers with an address: 668/699; with http-keyword-in-tcp-mode: exymat 672/699, gmm 156/162; with unreachable-rule: abulimov 19/19; with the value rules (invalid-value, missing-argument, unexpected-argument…): exymat 685/699, gmm 157/162
+// with frontend-without-bind: exymat 576/699; with invalid-address: exymat 586/699, gmm 154/162; with the sample-expression rules: exymat 627/699; with unused-section: 644/699; with invalid-name and frontend-without-bind on headers with an address: 668/699; with http-keyword-in-tcp-mode: exymat 672/699, gmm 156/162; with unreachable-rule: abulimov 19/19; with the value rules (invalid-value, missing-argument, unexpected-argument…): exymat 687/699, gmm 157/162
 const FLOORS: Record<PeerName, number> = {
-  exymat: 0.97,
+  exymat: 0.98,
   gmm: 0.96,
   abulimov: 1,
 };

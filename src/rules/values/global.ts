@@ -117,15 +117,32 @@ const globalTime = (name: string): LineChecker => (ctx) => {
 
 const TLS_VERSIONS = ['SSLv3', 'TLSv1.0', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
 
-/** `ssl-default-bind-options` / `ssl-default-server-options`: the versions of `ssl-min-ver` and `ssl-max-ver` */
+/** the options `ssl-default-bind-options` and `ssl-default-server-options` take in 2.6.12 (verified one by one) */
+const SSL_DEFAULT_FLAGS = ['no-sslv3', 'no-tlsv10', 'no-tlsv11', 'no-tlsv12', 'no-tlsv13', 'force-sslv3', 'force-tlsv10', 'force-tlsv11', 'force-tlsv12', 'force-tlsv13', 'no-tls-tickets'];
+
+/**
+ * `ssl-default-bind-options` / `ssl-default-server-options`: the versions of `ssl-min-ver` and `ssl-max-ver`;
+ * at target 2.6 the options themselves; up to 3.0 `strict-sni` (accepted from 3.2, as the verdicts show).
+ */
 const sslDefaultOptions: LineChecker = (ctx) => {
   const args = ctx.line.args;
+  const bind = ctx.line.keyword === 'ssl-default-bind-options';
   for (let i = 0; i < args.length; i++) {
-    if (args[i]!.value !== 'ssl-min-ver' && args[i]!.value !== 'ssl-max-ver') continue;
-    const value = args[i + 1];
-    if (!value) ctx.problem('missing', `'${args[i]!.value}' expects a TLS version (${TLS_VERSIONS.join(', ')})`, args[i]!);
-    else expectOneOf(ctx, value, TLS_VERSIONS, `'${ctx.line.keyword} ${args[i]!.value}'`);
-    i++;
+    const word = args[i]!;
+    if (word.value === 'ssl-min-ver' || word.value === 'ssl-max-ver') {
+      const value = args[i + 1];
+      if (!value) ctx.problem('missing', `'${word.value}' expects a TLS version (${TLS_VERSIONS.join(', ')})`, word);
+      else expectOneOf(ctx, value, TLS_VERSIONS, `'${ctx.line.keyword} ${word.value}'`);
+      i++;
+      continue;
+    }
+    const known = [...SSL_DEFAULT_FLAGS, ...(bind ? ['prefer-client-ciphers'] : [])];
+    const refused = ctx.target === '2.6' ? !known.includes(word.value) : word.value === 'strict-sni' && !ctx.atLeast('3.1');
+    if (!refused) continue;
+    const message = ctx.target === '2.6'
+      ? `unknown option '${word.value}' of '${ctx.line.keyword}': HAProxy 2.6 accepts ${known.map((k) => `'${k}'`).join(', ')}, 'ssl-min-ver' and 'ssl-max-ver'`
+      : `'strict-sni' is not accepted by '${ctx.line.keyword}' before HAProxy 3.2 (target ${ctx.target}): set it on the bind lines`;
+    ctx.problem('value', message, word);
   }
 };
 

@@ -1,7 +1,7 @@
-/** Arguments of proxy keywords: cookie, balance, hash-type, and the `option` family. */
+/** Arguments of proxy keywords: cookie, balance, hash-type, stick-table, capture, health-check send/expect/connect, and keywords with one closed or required value (the `option` family is in ./options.ts). */
 import type { LineChecker } from './problems.js';
 import { checkTime, expectOneOf, isUnsigned, listOf, unexpected } from './helpers.js';
-import { familyMemberRecord } from '../../grammar/index.js';
+import { optionChecker } from './options.js';
 import { LOG_LEVELS } from './global.js';
 import { EXPECT_OPTIONS } from './status.js';
 
@@ -101,66 +101,6 @@ const hashType: LineChecker = (ctx) => {
     if (!expectOneOf(ctx, fn, functions, "the hash function of 'hash-type'")) return;
   }
   if (modifier) expectOneOf(ctx, modifier, ['avalanche'], "the modifier of 'hash-type'");
-};
-
-/** `option` members taking no argument that are not in the binary's option table (verified with 2.6.12). */
-const NO_ARGUMENT_OPTIONS = new Set(['external-check', 'http-keep-alive', 'http-server-close', 'httpclose', 'ldap-check', 'redis-check', 'spop-check', 'ssl-hello-chk', 'tcp-check', 'tcpka']);
-/** options taking `clf` from 3.1 (`option tcplog [clf]`); `httpslog` likewise left alone from 3.1 */
-const NO_ARGUMENT_BEFORE_31 = new Set(['tcplog', 'httpslog']);
-
-const option: LineChecker = (ctx) => {
-  const member = ctx.line.keyword.slice('option '.length);
-  const args = ctx.line.args;
-  const what = `'option ${member}'`;
-  switch (member) {
-    case 'mysql-check': {
-      if (args.length === 0) return;
-      if (args[0]!.value !== 'user') {
-        ctx.problem('value', `${what} accepts only 'user <username>' as argument, not '${args[0]!.value}'`, args[0]!);
-        return;
-      }
-      if (!args[1]) {
-        ctx.problem('missing', `'option ${member} user' expects a username`, args[0]!);
-        return;
-      }
-      const versions = ['post-41', 'pre-41', ...(ctx.atLeast('3.3') ? ['post-80'] : [])];
-      if (args[2] && !expectOneOf(ctx, args[2], versions, `${what} user <username>`)) return;
-      unexpected(ctx, args, 3, what);
-      return;
-    }
-    case 'pgsql-check':
-      if (args.length === 0 || args[0]!.value !== 'user') {
-        ctx.problem(args.length === 0 ? 'missing' : 'value', `${what} expects 'user <username>' as argument${args[0] ? `, not '${args[0].value}'` : ''}`, args[0] ?? ctx.keywordSpan);
-      } else if (!args[1]) ctx.problem('missing', `'option ${member} user' expects a username`, args[0]!);
-      else unexpected(ctx, args, 2, what);
-      return;
-    case 'forwardfor':
-    case 'originalto': {
-      const known = member === 'forwardfor' ? ['except', 'header', 'if-none'] : ['except', 'header'];
-      for (let i = 0; i < args.length; i++) {
-        const word = args[i]!;
-        if (word.value === 'if-none' && member === 'forwardfor') continue;
-        if (word.value === 'except' || word.value === 'header') {
-          if (!args[i + 1]) ctx.problem('missing', `${what} ${word.value} expects ${word.value === 'except' ? 'a network (<address>[/mask])' : 'a header name'}`, word);
-          i++;
-          continue;
-        }
-        ctx.problem('value', `${what} accepts only ${listOf(known)}, not '${word.value}'`, word);
-        return;
-      }
-      return;
-    }
-    case 'httplog':
-      if (args[0] && expectOneOf(ctx, args[0], ['clf'], `${what}`)) unexpected(ctx, args, 1, what);
-      return;
-    case 'http-restrict-req-hdr-names':
-      if (!args[0]) ctx.problem('missing', `${what} expects 'preserve', 'delete' or 'reject'`, ctx.keywordSpan);
-      else if (expectOneOf(ctx, args[0], ['preserve', 'delete', 'reject'], what)) unexpected(ctx, args, 1, what);
-      return;
-  }
-  if (args.length === 0) return;
-  const registered = familyMemberRecord('option', member)?.registered?.includes(ctx.target) ?? false;
-  if (registered || NO_ARGUMENT_OPTIONS.has(member) || (NO_ARGUMENT_BEFORE_31.has(member) && !ctx.atLeast('3.1'))) unexpected(ctx, args, 0, what);
 };
 
 /** a keyword taking one value out of a closed set */
@@ -318,7 +258,26 @@ const persist: LineChecker = (ctx) => {
   if (v && v.value.startsWith('rdp-cookie(') && !/^rdp-cookie\([^()]+\)$/.test(v.value)) ctx.problem('value', "'persist rdp-cookie(<name>)' expects a cookie name in the parentheses", v);
 };
 
+/** keywords taking no argument ("'disabled' cannot handle unexpected argument") */
+const noArgument: LineChecker = (ctx) => unexpected(ctx, ctx.line.args, 0, `'${ctx.line.keyword}'`);
+
+/** `http-check connect` / `tcp-check connect [port <port|expr>] …`: a number must be a TCP port */
+const checkConnect: LineChecker = (ctx) => {
+  const args = ctx.line.args;
+  const at = args.findIndex((w) => w.value === 'port');
+  const port = at >= 0 ? args[at + 1] : undefined;
+  if (port && /^\d+$/.test(port.value) && (Number(port.value) < 1 || Number(port.value) > 65535)) {
+    ctx.problem('range', `'${ctx.line.keyword} port' expects a TCP port from 1 to 65535 (or a sample expression), not ${port.value}`, port);
+  }
+};
+
 const PROXY_CHECKERS: Record<string, LineChecker> = {
+  disabled: noArgument,
+  enabled: noArgument,
+  'http-check disable-on-404': noArgument,
+  'http-check send-state': noArgument,
+  'http-check connect': checkConnect,
+  'tcp-check connect': checkConnect,
   'http-check send': httpCheckSend,
   'http-check expect': checkExpect,
   'tcp-check expect': checkExpect,
@@ -368,6 +327,6 @@ const PROXY_CHECKERS: Record<string, LineChecker> = {
 };
 
 export function proxyChecker(keyword: string): LineChecker | undefined {
-  if (keyword.startsWith('option ')) return option;
+  if (keyword.startsWith('option ')) return optionChecker;
   return PROXY_CHECKERS[keyword];
 }

@@ -15,10 +15,14 @@ const SERVER_ENUMS: Record<string, readonly string[]> = {
   'resolve-prefer': ['ipv4', 'ipv6'],
   'ssl-min-ver': TLS_VERSIONS,
   'ssl-max-ver': TLS_VERSIONS,
+  verify: ['none', 'required'],
+  'log-proto': ['legacy', 'octet-count'],
+  ws: ['auto', 'h1', 'h2'],
 };
 const BIND_ENUMS: Record<string, readonly string[]> = {
   'ssl-min-ver': TLS_VERSIONS,
   'ssl-max-ver': TLS_VERSIONS,
+  verify: ['none', 'optional', 'required'],
 };
 /** time options refusing 0 ("invalid value 0 for argument 'inter'") */
 const NONZERO_TIMES = new Set(['inter', 'fastinter', 'downinter', 'agent-inter']);
@@ -68,8 +72,16 @@ function checkSource(ctx: LineContext, word: Word, values: Word[]): void {
 function checkOptionValues(kind: OptionKind, ctx: LineContext): void {
   for (const use of optionUses(kind, ctx.section, ctx.line)) {
     if (kind === 'server') checkServerOption(ctx, use.name, use.word, use.values);
-    else if (BIND_ENUMS[use.name] && use.values[0]) expectOneOf(ctx, use.values[0], BIND_ENUMS[use.name]!, `bind option '${use.name}'`);
+    else checkBindOption(ctx, use.name, use.values[0]);
   }
+}
+
+function checkBindOption(ctx: LineContext, name: string, value: Word | undefined): void {
+  if (!value) return; // a missing value is unknown-bind-option's
+  const allowed = BIND_ENUMS[name];
+  if (allowed) expectOneOf(ctx, value, allowed, `bind option '${name}'`);
+  else if (name === 'mode' && !/^[0-7]+$/.test(value.value)) ctx.problem('value', `bind option 'mode' expects an octal permission mode (e.g. 600), not '${value.value}'`, value);
+  else if (name === 'tcp-ut') checkTime(ctx, value, "bind option 'tcp-ut'");
 }
 
 const server: LineChecker = (ctx) => {
