@@ -1,2 +1,0 @@
-import{createRequire as __hlCreateRequire}from'node:module';const require=__hlCreateRequire(import.meta.url);
-import{d as a,e as b,f as c,g as d,h as e}from"./chunk-I7V4Y57A.mjs";import"./chunk-7GNP52XY.mjs";import"./chunk-OXIOWGHU.mjs";import"./chunk-F2ZUGZ2F.mjs";import"./chunk-NNR3HHAY.mjs";import"./chunk-IXNTZYYK.mjs";import"./chunk-6DXIENQC.mjs";import"./chunk-UQSPC3PE.mjs";import"./chunk-CSJA67TF.mjs";import"./chunk-GNRD5D6C.mjs";export{d as fix,e as fixSet,a as lint,b as lintFile,c as lintSet};

@@ -1,2 +1,0 @@
-import{createRequire as __hlCreateRequire}from'node:module';const require=__hlCreateRequire(import.meta.url);
-import{t as a,u as b}from"./chunk-7GNP52XY.mjs";import"./chunk-OXIOWGHU.mjs";import"./chunk-F2ZUGZ2F.mjs";import"./chunk-NNR3HHAY.mjs";import"./chunk-IXNTZYYK.mjs";import"./chunk-6DXIENQC.mjs";import"./chunk-UQSPC3PE.mjs";import"./chunk-GNRD5D6C.mjs";export{a as RULES,b as ruleById};
