@@ -78,6 +78,7 @@ import { rule as logFormatWithoutLog } from './log-format-without-log.js';
 import { rule as l6FetchInHttpMode } from './l6-fetch-in-http-mode.js';
 import { rule as ambiguousDefaults } from './ambiguous-defaults.js';
 import { rule as unknownFilter } from './unknown-filter.js';
+import { rule as proxyArgumentInDefaults } from './proxy-argument-in-defaults.js';
 
 /** Every rule, in the order they run. Add a rule: one file in this folder, one line here. */
 export const RULES: readonly Rule[] = [
@@ -158,6 +159,7 @@ export const RULES: readonly Rule[] = [
   l6FetchInHttpMode,
   ambiguousDefaults,
   unknownFilter,
+  proxyArgumentInDefaults,
 ];
 
 export function ruleById(id: string): Rule | undefined {

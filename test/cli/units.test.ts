@@ -166,6 +166,23 @@ describe('configuration', () => {
     }
   });
 
+  test('the declared environment reaches the lint options, and the rule judges against it', () => {
+    const dir = tempDir();
+    try {
+      const path = join(dir, '.haproxy-lint.json');
+      writeFileSync(path, JSON.stringify({ environment: ['PORT'] }));
+      const options = effectiveOptions(loadConfigFile(path, RULES), join(dir, 'haproxy.cfg'), {});
+      expect(options).toEqual({ environment: ['PORT'] });
+      const text = 'global\n    maxconn "${MAXCONN}"\n\nfrontend www\n    bind ":${PORT}"\n';
+      const ids = (o: typeof options) => lint(text, o).findings.filter((f) => f.ruleId === 'unset-environment-variable').map((f) => `${f.line}:${f.severity}`);
+      expect(ids(options)).toEqual(['2:error']);
+      // without a declared environment the variables are taken to be set at run time
+      expect(ids({})).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('overrides apply by glob, and the command line wins over the file', () => {
     const dir = tempDir();
     try {
