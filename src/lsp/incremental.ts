@@ -204,13 +204,18 @@ const NUMERIC_OPTIONS = new Set([
   'backlog', 'tcp-ut', 'nice', 'id',
 ]);
 
+/** An address as written with digits (`10.0.0.1:80`, `[::1]:443`, `*:8080`, `:80`), not a host name or a keyword. */
+const ADDRESS = /^[0-9A-Fa-f.:*[\]-]*$/;
+/** A number, a duration or a size (`3`, `2s`, `500ms`, `10k`). */
+const NUMBER = /^\d[\d.]*[a-z]{0,2}$/;
+
 /** Where the address is on the lines that have one. */
 const ADDRESS_AT: Record<string, number> = { server: 1, 'server-template': 2, bind: 0 };
 
 /**
  * What the cross-section rules can see of a proxy section: its keyword lines, word for word, except
- * the addresses and numeric options of its server and bind lines (unless they name a section or
- * hold a reference: `@`, `(`, `/`, a variable). Comments and blank lines do not count.
+ * the numeric addresses and numeric options of its server and bind lines (unless they spell the
+ * name of a section). Comments and blank lines do not count.
  */
 function crossSectionFace(section: Section, names: ReadonlySet<string>): string {
   const isName = (value: string) => value.split(/[^A-Za-z0-9_.:-]+/).some((token) => names.has(token));
@@ -222,7 +227,7 @@ function crossSectionFace(section: Section, names: ReadonlySet<string>): string 
     const words = [line.modifier ?? '', line.keyword];
     for (let i = 0; i < args.length; i++) {
       const value = args[i]!.value;
-      const plain = (i === address || (i > 0 && address !== undefined && NUMERIC_OPTIONS.has(args[i - 1]!.value))) && !/[@($%{/]/.test(value) && !isName(value);
+      const plain = (i === address ? ADDRESS.test(value) : i > 0 && address !== undefined && NUMERIC_OPTIONS.has(args[i - 1]!.value) && NUMBER.test(value)) && !isName(value);
       words.push(plain ? '' : value);
     }
     parts.push(words.join('\u0001'));
