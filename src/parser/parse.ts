@@ -206,8 +206,8 @@ function sectionFromHeader(header: Line, errors: SyntaxError[]): Section {
   const kind = header.words[0]!.value as SectionKind;
   const args = header.words.slice(1);
   const section: Section = { kind, header, lines: [], start: header.start, end: header.end };
-  const err = (word: Word, code: string, message: string) =>
-    errors.push(syntaxError(code, message, word.start, word.end, header.line, word.column, true));
+  const err = (word: Word, code: string, message: string, fatal = true) =>
+    errors.push(syntaxError(code, message, word.start, word.end, header.line, word.column, fatal));
   if (kind === 'defaults' || kind === 'frontend' || kind === 'backend' || kind === 'listen') {
     let i = 0;
     if (kind !== 'defaults' || (args[0] && args[0].value !== 'from')) section.name = args[i++];
@@ -220,9 +220,14 @@ function sectionFromHeader(header: Line, errors: SyntaxError[]): Section {
     if (section.name && !PROXY_NAME.test(section.name.value)) err(section.name, 'syntax/section-header', `invalid character in ${kind} name '${section.name.value}' (allowed: letters, digits, '.', '_', ':', '-')`);
     if (args[i]) {
       const listening = kind !== 'defaults' && kind !== 'backend' && /:\d|^\*|^:/.test(args[i]!.value);
-      err(args[i]!, 'syntax/section-header', listening
-        ? `listening addresses are not allowed on the '${kind}' line since HAProxy 1.x: please use the 'bind' keyword for '${args[i]!.value}'`
-        : `unexpected argument '${args[i]!.value}' in '${kind}' header (only '${kind} <name> [from <defaults>]')`);
+      if (kind === 'defaults') {
+        // HAProxy (2.6.12) ignores what follows a defaults section's name: a warning, not a refusal
+        err(args[i]!, 'syntax/section-header', `'defaults' ignores the extra argument '${args[i]!.value}' (only 'defaults [<name>] [from <defaults>]')`, false);
+      } else {
+        err(args[i]!, 'syntax/section-header', listening
+          ? `listening addresses are not allowed on the '${kind}' line since HAProxy 1.x: please use the 'bind' keyword for '${args[i]!.value}'`
+          : `unexpected argument '${args[i]!.value}' in '${kind}' header (only '${kind} <name> [from <defaults>]')`);
+      }
     }
   } else if (NAMED_SECTIONS.has(kind)) {
     section.name = args[0];

@@ -3,6 +3,7 @@ import type { Line, Word } from '../parser/ast.js';
 import { suggest } from '../grammar/index.js';
 import { claimedLines } from './keywords/classify.js';
 import { hasEnv, PROXY_KINDS, versionsInAnyProxy, toVersion, compareVersions } from './keywords/knowledge.js';
+import { readTime } from './values/time.js';
 
 /** Proxy keywords taking exactly one value ("'x' cannot handle unexpected argument" in 2.6.12). */
 const SINGLE_VALUE = new Set(['maxconn', 'fullconn', 'retries']);
@@ -25,7 +26,7 @@ export const rule: Rule = {
   group: 'keywords',
   docs: {
     what:
-      "Checks a small set of keywords whose arguments the manual fixes exactly: `timeout <x>` takes one time value (`5s`, `100ms`; a bare number is milliseconds); `mode` takes one of `tcp` or `http` (`spop` from 3.1); `balance` takes a known algorithm; `compression` takes a known setting (`algo`, `type`, `offload`; `algo-req`, `algo-res`, `type-req`, `type-res`, `direction` from 2.8; `minsize-req`, `minsize-res` from 3.2); `option httpchk` takes at most three arguments (method, URI, version; a fourth, the host, from 3.2); `maxconn` (global and proxies), `fullconn` and `retries` take a single value; `http-send-name-header` may not name `Host` from 3.3; `http-request cache-use <name> no-early-hints` needs 3.5. Values coming from environment variables are not checked.",
+      "Checks a small set of keywords whose arguments the manual fixes exactly: `timeout <x>` takes one time value (`5s`, `100ms`; a bare number is milliseconds); `mode` takes one of `tcp` or `http` (`spop` from 3.1); `balance` takes a known algorithm; `compression` takes a known setting (`algo`, `type`, `offload`; `algo-req`, `algo-res`, `type-req`, `type-res`, `direction` from 2.8; `minsize-req`, `minsize-res` from 3.2); `option httpchk` takes at most three arguments (method, URI, version; a fourth, the host, from 3.2); `maxconn` (global and proxies), `fullconn` and `retries` take a single value; `http-send-name-header` may not name `Host` from 3.3; `http-request cache-use <name> no-early-hints` needs 3.5. A timer with two units (`1m30s`) is a warning: HAProxy reads only the first unit and says so, but loads the file. Values coming from environment variables are not checked.",
     why: 'HAProxy refuses each of these ("\'timeout connect\' : unexpected extra argument", "unknown proxy mode", "balance only supports …"), so the proxy does not start.',
     bad: 'defaults\n    mode http\n    timeout connect 5s 10s\n',
     good: 'defaults\n    mode http\n    timeout connect 5s\n',
@@ -51,7 +52,13 @@ export const rule: Rule = {
           } else if (args.length > 1) {
             extra(1);
           } else if (!TIME_VALUE.test(args[0]!.value)) {
-            report({ message: `'${kw}' expects a time value such as 5s or 100ms, not '${args[0]!.value}'`, start: args[0]!.start, end: args[0]!.end });
+            const reading = readTime(args[0]!.value);
+            if (!reading.ok && reading.reason === 'trailing') {
+              // `1m30s`: HAProxy (2.6 to 3.0 at least) warns and reads `1m`; not a refusal
+              report({ severity: 'warning', message: `'${kw}' reads only the first unit of '${args[0]!.value}': HAProxy ignores what follows '${reading.character}' (write one unit, e.g. 90s)`, start: args[0]!.start, end: args[0]!.end });
+            } else {
+              report({ message: `'${kw}' expects a time value such as 5s or 100ms, not '${args[0]!.value}'`, start: args[0]!.start, end: args[0]!.end });
+            }
           }
           continue;
         }

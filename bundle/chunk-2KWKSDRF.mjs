@@ -1,0 +1,10 @@
+import{createRequire as __hlCreateRequire}from'node:module';const require=__hlCreateRequire(import.meta.url);
+import{a as p}from"./chunk-MJBIARGN.mjs";import{b}from"./chunk-YL65NLLG.mjs";import{c as P,d as C,e as A}from"./chunk-7BY4JDLR.mjs";import{i as x,j as F}from"./chunk-3Y4I2ISY.mjs";import{b as u}from"./chunk-YGHKEL3X.mjs";import"./chunk-OXIOWGHU.mjs";import"./chunk-IXNTZYYK.mjs";import"./chunk-ERQHPYBI.mjs";import"./chunk-CSJA67TF.mjs";import"./chunk-GNRD5D6C.mjs";import{resolve as O}from"node:path";function S(o){return o?.data.format??{}}var g=(o,s)=>`${o} ${s}${o===1?"":"s"}`;async function z(o,s,t,y,e,c){if(t.stdin&&o.length>0)throw new u("--stdin reads the configuration from standard input: give no paths with it");let j=t.config!==void 0?x(O(e.cwd,t.config),y,t.config):void 0,m=new F(y,e.cwd,j);if(t.stdin){let n=t.stdinFilename??"<stdin>",r=t.stdinFilename!==void 0?m.forFile(O(e.cwd,t.stdinFilename)):m.forDirectory(e.cwd),{text:i,encoding:E}=await c.readStdin(),a=p(i,S(r));return t.diff?a!==i&&e.stdout.write(`${await c.diff(n,i,a)}
+`):s?a!==i&&e.stderr.write(`Would reformat: ${n}
+`):e.stdout.write(P(a,E)),(s||t.diff)&&a!==i?1:0}let l=!1,$=n=>{l=!0,e.stderr.write(`haproxy-lint: ${n}
+`)},{targets:v,problems:I}=await b(o.length>0?o:["."],e.cwd,m).catch(n=>{if(n instanceof u)return{targets:[],problems:[n.message]};throw n});I.forEach($);let d=0,f=0,w=[];for(let n of v)try{let r=await C(n.displayPath,n.absPath),i=p(r.text,S(m.forFile(n.absPath)));if(i===r.text){f++;continue}d++,t.diff?w.push(await c.diff(n.displayPath,r.text,i)):s?e.stdout.write(`Would reformat: ${n.displayPath}
+`):await A(r,i)}catch(r){if(!(r instanceof u))throw r;$(r.message)}t.diff&&w.length>0&&e.stdout.write(`${w.join(`
+`)}
+`);let h=g(d,"file");if(d+f===0)return l?2:0;let U=t.diff?e.stderr:e.stdout;return s||t.diff?U.write(`${d>0?`${h} would be reformatted`:""}${d>0&&f>0?", ":""}${f>0?`${g(f,"file")} already formatted`:""}
+`):e.stdout.write(`${d>0?`${h} reformatted`:""}${d>0&&f>0?", ":""}${f>0?`${g(f,"file")} left unchanged`:""}
+`),l?2:(s||t.diff)&&d>0?1:0}export{z as formatCommand,S as formatOptionsOf};

@@ -1,2 +1,0 @@
-import{createRequire as __hlCreateRequire}from'node:module';const require=__hlCreateRequire(import.meta.url);
-import{f as a,g as b,h as c}from"./chunk-2H7UUKQU.mjs";import"./chunk-GNRD5D6C.mjs";export{a as parseConfig,c as parseLineRange,b as positionFromStarts};
