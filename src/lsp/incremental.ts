@@ -34,12 +34,16 @@ export const LOCAL_RULES: ReadonlySet<string> = new Set([
   'weak-dh-param', 'crt-without-ssl', 'stats-page-unprotected', 'stats-admin-unprotected', 'stats-socket-exposed',
   'stats-socket-without-mode', 'userlist-insecure-password', 'invalid-name', 'unquoted-value-spaces',
   'http-keyword-in-tcp-mode', 'unreachable-rule', 'ring-size-ignored',
+  'invalid-value', 'value-out-of-range', 'invalid-time', 'invalid-status-code', 'missing-argument', 'unexpected-argument',
+  'unset-environment-variable', 'http-check-without-httpchk', 'log-format-without-log', 'l6-fetch-in-http-mode',
+  'unknown-filter', 'proxy-argument-in-defaults',
 ]);
 
 /** Rules that read other sections (names, modes, references, the defaults' users) or the file as a whole. */
 export const CROSS_RULES: ReadonlySet<string> = new Set([
   'healthcheck-uri-redirect', 'undefined-reference', 'duplicate-name', 'unused-backend', 'undefined-acl', 'mode-mismatch',
   'unused-section', 'missing-final-newline', 'byte-order-mark', 'defaults-rules-conflict', 'spoofable-forwarding-header',
+  'invalid-condition', 'ambiguous-defaults',
 ]);
 
 const PROXY_KINDS = new Set(['frontend', 'backend', 'listen']);

@@ -3,6 +3,7 @@ import { parseConfig } from '../../src/parser/index.js';
 import { lintFile } from '../../src/api.js';
 import { RULES } from '../../src/rules/index.js';
 import type { Finding } from '../../src/engine/types.js';
+import { activeRules } from '../../src/engine/rule-settings.js';
 import { CROSS_RULES, IncrementalLinter, LOCAL_RULES, sectionView } from '../../src/lsp/incremental.js';
 import { editableConfigs, random, randomEdit } from '../helpers/edits.js';
 
@@ -15,6 +16,11 @@ const canonical = (findings: Finding[]) =>
   [...findings].sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message));
 
 describe('incremental re-lint', () => {
+  test('every rule on by default is scoped (an unlisted rule would make every keystroke lint the whole file)', () => {
+    const unscoped = activeRules(RULES, {}).filter(({ rule }) => rule.check && !LOCAL_RULES.has(rule.id) && !CROSS_RULES.has(rule.id));
+    expect(unscoped.map(({ rule }) => rule.id)).toEqual([]);
+  });
+
   test('the local rules report in a proxy section what they report there when the whole file is linted', () => {
     let sections = 0;
     for (const { path, text } of editableConfigs(6)) {
