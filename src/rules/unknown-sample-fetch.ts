@@ -4,6 +4,7 @@ import { compareVersions } from '../grammar/versions.js';
 import { aclKeywords, converters, sampleFetches, suggest, VERSIONS, type Version } from '../grammar/index.js';
 import { conditionIndex } from './model/conditions.js';
 import { keywordHead, sourceOffset } from './shared/words.js';
+import { logFormatExpressions } from './shared/sample-sites.js';
 
 /** Names registered at run time (Lua) or by optional build modules (51Degrees, WURFL, DeviceAtlas, OpenTracing). */
 function dynamicName(name: string): boolean {
@@ -84,30 +85,6 @@ export function splitExpression(text: string, from = 0, end = text.length): { fe
   return fetch ? { fetch, converters: convs } : undefined;
 }
 
-/** Where the `%[...]` sample expressions of a log-format string are: [start, end) of their content. */
-export function logFormatExpressions(value: string): Array<[number, number]> {
-  const found: Array<[number, number]> = [];
-  for (let i = 0; i < value.length; i++) {
-    if (value[i] !== '%') continue;
-    if (value[i + 1] === '%') {
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    if (value[j] === '{') {
-      const close = value.indexOf('}', j);
-      if (close < 0) break;
-      j = close + 1;
-    }
-    if (value[j] !== '[') continue;
-    const close = value.indexOf(']', j + 1);
-    if (close < 0) break;
-    found.push([j + 1, close]);
-    i = close;
-  }
-  return found;
-}
-
 /** Keywords (or keyword heads) whose arguments before the condition are log-format strings or carry them. */
 const LOG_FORMAT_HEADS = new Set([
   'http-request', 'http-response', 'http-after-response', 'tcp-request', 'tcp-response',
@@ -172,7 +149,7 @@ export const rule: Rule = {
         for (let i = 0; i < actionEnd; i++) {
           const word = args[i]!;
           if (!word.value.includes('[')) continue;
-          for (const [start, end] of logFormatExpressions(word.value)) checkExpression(ctx, target, names, word, start, end, 'fetch');
+          for (const [start, end] of logFormatExpressions(word.value)) if (end >= 0) checkExpression(ctx, target, names, word, start, end, 'fetch');
         }
       }
     }

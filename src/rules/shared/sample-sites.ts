@@ -78,9 +78,13 @@ export function expressionSites(file: ConfigFile): ExpressionSite[] {
   });
 }
 
-/** Indexes just after each `%[` (or `%{flags}[`) of a log-format string; `%%` is a literal percent sign. */
-export function logFormatExpressionStarts(value: string): number[] {
-  const starts: number[] = [];
+/**
+ * The `%[…]` sample expressions of a log-format string (`%{flags}[…]` too; `%%` is a literal percent
+ * sign): `[from, to)` with `from` just after the `[` and `to` at the first `]` after it, or -1 when the
+ * expression is never closed (then nothing after it is read as a format).
+ */
+export function logFormatExpressions(value: string): Array<[number, number]> {
+  const found: Array<[number, number]> = [];
   for (let i = 0; i < value.length; i++) {
     if (value[i] !== '%') continue;
     if (value[i + 1] === '%') {
@@ -93,9 +97,18 @@ export function logFormatExpressionStarts(value: string): number[] {
       if (close < 0) break;
       j = close + 1;
     }
-    if (value[j] === '[') starts.push(j + 1);
+    if (value[j] !== '[') continue;
+    const close = value.indexOf(']', j + 1);
+    found.push([j + 1, close]);
+    if (close < 0) break;
+    i = close;
   }
-  return starts;
+  return found;
+}
+
+/** Indexes just after each `%[` (or `%{flags}[`) of a log-format string. */
+export function logFormatExpressionStarts(value: string): number[] {
+  return logFormatExpressions(value).map(([from]) => from);
 }
 
 /** Keywords whose arguments are whole log-format strings, and actions whose last argument is one. */
