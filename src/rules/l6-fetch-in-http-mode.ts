@@ -17,6 +17,15 @@ const L6_FETCHES = new Set([
   'req_ssl_sni_end', 'req_ssl_sni_reg', 'req_ssl_sni_beg', 'req.ssl_sni_end', 'req.ssl_sni_reg', 'req.ssl_sni_beg',
 ]);
 
+/** The fetch name an expression starts with, read cheaply so that only L6 candidates are parsed. */
+function leadingName(value: string, from: number): string {
+  let i = from;
+  while (value[i] === ' ' || value[i] === '\t') i++;
+  let end = i;
+  while (end < value.length && /[\w.]/.test(value[end]!)) end++;
+  return value.slice(i, end);
+}
+
 export const rule: Rule = {
   id: 'l6-fetch-in-http-mode',
   description: 'A sample fetch reading raw buffer contents (req.payload, req.len, req.ssl_sni…) in a proxy that runs in HTTP mode, where HAProxy ignores it',
@@ -39,12 +48,14 @@ export const rule: Rule = {
       if (!uncertain && mode === 'http') httpSections.set(proxy.section, proxyLabel(proxy));
     }
     if (httpSections.size === 0) return;
-    const sectionOf = (offset: number) => file.sections.find((s) => s.start <= offset && offset < s.end);
+    // sites come in file order: one pointer walks the sections alongside them (no scan per site)
+    let index = 0;
     for (const site of expressionSites(file)) {
       if (site.line.condDepth > 0) continue;
-      const section = sectionOf(site.line.start);
-      const label = section && httpSections.get(section);
-      if (!label) continue;
+      while (index < file.sections.length && file.sections[index]!.end <= site.line.start) index++;
+      const section = file.sections[index];
+      const label = section && section.start <= site.line.start ? httpSections.get(section) : undefined;
+      if (!label || !L6_FETCHES.has(leadingName(site.word.value, site.from))) continue;
       const { expr } = parseSampleExpression(site.word.value, site.from, site.context === 'log-format');
       const name = expr?.fetch.name;
       if (!name || !L6_FETCHES.has(name)) continue;
