@@ -52,8 +52,18 @@ function checkerFor(section: Section, line: Line): LineChecker | undefined {
   }
   if (kw === 'filter') return filter;
   if (kw in RULE_SETS) return ruleLine;
+  return proxyKeywordChecker(kw);
+}
+
+/** A proxy keyword's checkers depend on the keyword alone: combined once per keyword name, not per line. */
+const proxyCheckers = new Map<string, LineChecker | undefined>();
+function proxyKeywordChecker(kw: string): LineChecker | undefined {
+  if (proxyCheckers.has(kw)) return proxyCheckers.get(kw);
   const checks = [proxyChecker(kw), serverChecker(kw), statusChecker(kw)].filter((c): c is LineChecker => c !== undefined);
-  return checks.length <= 1 ? checks[0] : (ctx) => checks.forEach((check) => check(ctx));
+  const combined: LineChecker | undefined = checks.length <= 1 ? checks[0] : (ctx) => checks.forEach((check) => check(ctx));
+  // bounded: keyword names come from user files (a long-lived language server sees many)
+  if (proxyCheckers.size < 1000) proxyCheckers.set(kw, combined);
+  return combined;
 }
 
 /** Section headers taking exactly one name ("'peers' cannot handle unexpected argument"). */
@@ -84,17 +94,16 @@ export function valueProblems(file: ConfigFile, targetVersion: TargetVersion): V
     const target = targetVersion as Version;
     const claimed = reportedLines(file, targetVersion);
     const problems: ValueProblem[] = [];
-    const contextFor = (section: Section, line: Line): LineContext => {
-      const own = line.words.slice(0, Math.max(1, line.keywordWordCount));
-      return {
-        line,
-        section,
-        target,
-        atLeast: (version) => compareVersions(target, version) >= 0,
-        problem: (kind, message, at, fix) => problems.push({ kind, message, start: at.start, end: at.end, fix }),
-        keywordSpan: { start: own[0]!.start, end: own[own.length - 1]!.end },
-      };
-    };
+    const atLeast: LineContext['atLeast'] = (version) => compareVersions(target, version) >= 0;
+    const problem: LineContext['problem'] = (kind, message, at, fix) => problems.push({ kind, message, start: at.start, end: at.end, fix });
+    const contextFor = (section: Section, line: Line): LineContext => ({
+      line,
+      section,
+      target,
+      atLeast,
+      problem,
+      keywordSpan: { start: line.words[0]!.start, end: line.words[Math.max(1, line.keywordWordCount) - 1]!.end },
+    });
     for (const section of file.sections) {
       if (!section.header.words.some((w) => hasEnv(w))) checkHeader(section, contextFor(section, section.header));
       for (const line of section.lines) {
